@@ -1,0 +1,155 @@
+"""The Report model: plain data (sections of blocks) that any renderer (PDF, text, HTML) can draw.
+
+All text here is plain text, never markup: renderers escape it. Citations are reference ids
+(``cites``); the renderer turns them into numbered links to the reference list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Audience = Literal["patient", "clinician"]
+CalloutKind = Literal["warning", "caution", "expectation", "info"]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A run of plain text with the references that support it (cited at its end)."""
+
+    text: str
+    cites: tuple[str, ...] = ()
+    style: Literal["body", "lead", "small", "quote"] = "body"
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A boxed message: a safety warning, a caution, an expectation to set, or a note."""
+
+    kind: CalloutKind
+    title: str
+    body: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of plain-text cells; ``cites`` per row are appended to the row's last cell."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    col_widths: tuple[float, ...] = ()  # relative weights; empty = equal
+    row_cites: tuple[tuple[str, ...], ...] = ()
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    label: str  # e.g. "Start"
+    week: float  # position on the axis, in weeks from the start
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A simple drawing: a horizontal axis in weeks with labelled points."""
+
+    points: tuple[TimelinePoint, ...]
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class FactList:
+    """Label/value pairs, e.g. the patient block in the header."""
+
+    items: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """Boxes to tick by hand in the discussion record."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SignatureLines:
+    """One signature line (with name and date) for each role, e.g. Patient, Clinician."""
+
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReferenceEntry:
+    """One numbered reference as printed; ``links`` are (label, url) pairs, e.g. DOI and PMID."""
+
+    id: str
+    number: int
+    text: str
+    links: tuple[tuple[str, str], ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ReferenceList:
+    entries: tuple[ReferenceEntry, ...]
+
+
+Block = (
+    Paragraph | BulletList | Callout | Table | Timeline | FactList | Checklist | SignatureLines
+    | ReferenceList
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One report section. ``id`` is stable (templates refer to it); ``title`` may be renamed."""
+
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+    audience: Audience = "patient"
+    page_break_before: bool = False
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """A content rule that fired for this patient, said in words for the clinician's panel."""
+
+    rule: str
+    description: str
+    severity: Literal["info", "caution", "warning"] = "info"
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    title: str
+    subject: str
+    author: str  # the clinic
+    language: str
+    template_name: str
+    pack_version: str
+    pack_date: str
+    generated_on: str  # ISO date
+    deidentified: bool
+    patient_label: str  # the patient's name, or "De-identified"; never a name when deidentified
+    clinician: str = ""
+    appointment_date: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    meta: ReportMeta
+    sections: tuple[Section, ...]
+    references: tuple[ReferenceEntry, ...]  # numbered once, in pack order
+    hits: tuple[RuleHit, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def reference_number(self, ref_id: str) -> int:
+        return next(r.number for r in self.references if r.id == ref_id)
