@@ -23,6 +23,13 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Subheading:
+    """A heading inside a section (not in the outline)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class BulletList:
     items: tuple[Paragraph, ...]
 
@@ -99,7 +106,7 @@ class ReferenceList:
 
 
 Block = (
-    Paragraph | BulletList | Callout | Table | Timeline | FactList | Checklist | SignatureLines
+    Paragraph | Subheading | BulletList | Callout | Table | Timeline | FactList | Checklist | SignatureLines
     | ReferenceList
 )
 

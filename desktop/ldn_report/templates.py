@@ -112,3 +112,13 @@ class ClinicTemplate:
 
 
 DEFAULT_TEMPLATE = ClinicTemplate()
+
+
+def resolve_template(value: str | None) -> ClinicTemplate:
+    """A template by built-in name or by .toml file path; None gives the default."""
+    # The clinic-templates work replaces this with TOML loading and the built-in catalogue.
+    from .errors import InputError
+
+    if value is None or value.lower() in ("standard letter", "standard-letter", "default"):
+        return DEFAULT_TEMPLATE
+    raise InputError("--template", f"{value!r} is not a known template; use \"Standard Letter\"")

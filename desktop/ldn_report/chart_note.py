@@ -1,0 +1,36 @@
+"""The chart note: a few plain lines a clinician pastes into the health record."""
+
+from __future__ import annotations
+
+from .context import DMT_STATUS_LABELS, GOAL_LABELS, PatientContext
+from .report import Report
+
+
+def chart_note(ctx: PatientContext, report: Report, content_hash: str) -> str:
+    """5-10 lines: what was discussed, the safety flags, and which report version was handed over.
+
+    Never holds the patient's name, date of birth or record number: the chart it goes into
+    already identifies the patient, and a de-identified note must stay de-identified.
+    """
+    meta = report.meta
+    flags = [h.description.split(":")[0] for h in report.hits if h.severity == "warning"]
+    cautions = [h.description.split(":")[0] for h in report.hits if h.severity == "caution"]
+    goals = ", ".join(GOAL_LABELS[g].lower() for g in ctx.goals) or "none recorded"
+    lines = [
+        f"LDN counseling ({meta.appointment_date}): discussed low-dose naltrexone for MS using a "
+        "written report.",
+        "Discussed: LDN is not a replacement for DMT; evidence is limited (small studies, "
+        "subjective outcomes); benefit seen was modest and in quality of life, not progression; "
+        "long-term effects unknown.",
+        f"DMT status: {DMT_STATUS_LABELS[ctx.dmt_status]}"
+        + (f" ({ctx.dmt_name})" if ctx.dmt_name else "") + f". Patient goals: {goals}.",
+        "Safety flags: " + ("; ".join(flags) if flags else "none") + ".",
+        "Cautions discussed: " + ("; ".join(cautions) if cautions else "none") + ".",
+        "Monitoring plan: mood, pain and fatigue measures; regular neurological assessment; "
+        "standard MS care continues.",
+        f"Report handed over: template \"{meta.template_name}\", evidence pack {meta.pack_version} "
+        f"({meta.pack_date}), content {content_hash}, generated {meta.generated_on}.",
+    ]
+    if meta.clinician:
+        lines.append(f"Clinician: {meta.clinician}.")
+    return "\n".join(lines) + "\n"

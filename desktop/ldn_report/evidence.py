@@ -1,0 +1,214 @@
+"""Load the evidence pack (statements, studies, references) and check its integrity loudly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import EvidencePackError
+from .paths import EVIDENCE_DIR
+
+
+class EvidencePackExpired(UserWarning):
+    """The pack is past its review-by date: reports still build, but the team must review it."""
+
+
+@dataclass(frozen=True)
+class Reference:
+    id: str
+    number: int
+    text: str
+    doi: str = ""
+    pmid: str = ""
+    url: str = ""
+    note: str = ""
+    unidentified: bool = False
+    beyond_summary: bool = False
+
+    def links(self) -> tuple[tuple[str, str], ...]:
+        """(label, url) pairs for the reference list: DOI, PubMed, or the label's page."""
+        out = []
+        if self.doi:
+            out.append((f"doi:{self.doi}", f"https://doi.org/{self.doi}"))
+        if self.pmid:
+            out.append((f"PMID {self.pmid}", f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"))
+        if self.url:
+            out.append(("DailyMed", self.url) if "dailymed" in self.url else (self.url, self.url))
+        return tuple(out)
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    audience: str
+    kind: str
+    text: str
+    cites: tuple[str, ...] = ()
+    basis: str = ""
+    basis_ref: str = ""
+
+
+@dataclass(frozen=True)
+class Study:
+    id: str
+    label: str
+    design: str
+    participants: str
+    findings: str
+    cites: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EvidencePack:
+    id: str
+    title: str
+    version: str
+    produced: dt.date
+    review_by: dt.date
+    update_policy: str
+    funding_conflicts: str
+    source_title: str
+    summary_text: str
+    statements: dict[str, Statement]
+    studies: tuple[Study, ...]
+    references: tuple[Reference, ...]  # in citation-number order
+
+    def statement(self, statement_id: str) -> Statement:
+        try:
+            return self.statements[statement_id]
+        except KeyError:
+            raise EvidencePackError(f"statement {statement_id!r} is not in the pack") from None
+
+    def reference(self, ref_id: str) -> Reference:
+        return next(r for r in self.references if r.id == ref_id)
+
+    def is_expired(self, today: dt.date | None = None) -> bool:
+        return (today or dt.date.today()) > self.review_by
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("4.5 mg", "4.5mg")).strip().lower()
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise EvidencePackError(f"evidence pack file missing: {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise EvidencePackError(f"evidence pack file {path.name} is not valid TOML: {exc}") from None
+
+
+def _date(meta: dict, key: str) -> dt.date:
+    value = meta.get(key)
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise EvidencePackError(f"pack.toml: {key} must be a date (YYYY-MM-DD)") from None
+
+
+def load_pack(folder: str | Path = EVIDENCE_DIR, today: dt.date | None = None) -> EvidencePack:
+    """Read a pack folder, check it (see :func:`check_pack`), warn if past its review-by date."""
+    folder = Path(folder)
+    meta = _read_toml(folder / "pack.toml")
+    try:
+        summary = (folder / meta["source_summary"]).read_text(encoding="utf-8")
+        references = tuple(
+            Reference(**entry) for entry in _read_toml(folder / "references.toml")["reference"]
+        )
+        statement_rows = _read_toml(folder / "statements.toml")["statement"]
+        statements = [Statement(**{**row, "cites": tuple(row.get("cites", ()))})
+                      for row in statement_rows]
+        studies = tuple(
+            Study(**{**row, "cites": tuple(row["cites"])})
+            for row in _read_toml(folder / "studies.toml")["study"]
+        )
+        pack = EvidencePack(
+            id=meta["id"], title=meta["title"], version=meta["version"],
+            produced=_date(meta, "produced"), review_by=_date(meta, "review_by"),
+            update_policy=" ".join(meta["update_policy"].split()),
+            funding_conflicts=" ".join(meta["funding_conflicts"].split()),
+            source_title=meta["source_title"], summary_text=summary,
+            statements={}, studies=studies,
+            references=tuple(sorted(references, key=lambda r: r.number)),
+        )
+    except (KeyError, TypeError, OSError) as exc:
+        raise EvidencePackError(f"evidence pack in {folder} is incomplete: {exc}") from None
+    duplicates = _duplicates([s.id for s in statements])
+    if duplicates:
+        raise EvidencePackError(f"duplicate statement ids: {', '.join(duplicates)}")
+    pack = EvidencePack(**{**pack.__dict__, "statements": {s.id: s for s in statements}})
+    check_pack(pack)
+    if pack.is_expired(today):
+        warnings.warn(
+            f"The evidence pack {pack.version} was due for review by {pack.review_by.isoformat()}; "
+            "reports still build, but ask for an updated pack.",
+            EvidencePackExpired,
+            stacklevel=2,
+        )
+    return pack
+
+
+def _duplicates(ids: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return sorted({i for i in ids if i in seen or seen.add(i)})
+
+
+def check_pack(pack: EvidencePack) -> None:
+    """Every citation resolves, every reference is cited, ids and numbers are unique, every
+    claim rests on the source summary or on a named reference. Raises EvidencePackError."""
+    problems: list[str] = []
+    ref_ids = [r.id for r in pack.references]
+    problems += [f"duplicate reference id {i!r}" for i in _duplicates(ref_ids)]
+    numbers = [r.number for r in pack.references]
+    if numbers != list(range(1, len(numbers) + 1)):
+        problems.append(f"reference numbers must run 1..{len(numbers)} once each, got {numbers}")
+    problems += [f"duplicate study id {i!r}" for i in _duplicates([s.id for s in pack.studies])]
+    known = set(ref_ids)
+    by_id = {r.id: r for r in pack.references}
+    cited: set[str] = set()
+    summary = _normalise(pack.summary_text)
+    for item in [*pack.statements.values(), *pack.studies]:
+        for ref in item.cites:
+            if ref not in known:
+                problems.append(f"{item.id}: cites unknown reference {ref!r}")
+            cited.add(ref)
+    for st in pack.statements.values():
+        if st.audience not in ("patient", "clinician"):
+            problems.append(f"{st.id}: audience must be patient or clinician")
+        if st.kind not in ("claim", "guidance"):
+            problems.append(f"{st.id}: kind must be claim or guidance")
+        if st.kind == "guidance" and st.cites:
+            problems.append(f"{st.id}: guidance cites a reference; make it a claim")
+        if st.kind != "claim":
+            continue
+        if st.basis and _normalise(st.basis) not in summary:
+            problems.append(f"{st.id}: basis is not found in the source summary: {st.basis!r}")
+        beyond = any(by_id[r].beyond_summary for r in st.cites if r in by_id)
+        if not (st.basis or st.basis_ref or beyond):
+            problems.append(f"{st.id}: a claim needs a basis in the summary or a cited reference")
+    for ref in pack.references:
+        if ref.id not in cited:
+            problems.append(f"reference {ref.number} ({ref.id}) is never cited")
+        if not (ref.doi or ref.pmid or ref.url or ref.unidentified):
+            problems.append(f"reference {ref.number} ({ref.id}) has no DOI, PMID or address")
+        if not ref.unidentified and not ref.beyond_summary and f" {ref.number}" not in (
+            " " + pack.summary_text.replace("\n", " \n")
+        ):
+            problems.append(f"reference {ref.number} is not cited in the source summary")
+    if problems:
+        raise EvidencePackError("the evidence pack is broken:\n  " + "\n  ".join(problems))
+
+
+@lru_cache(maxsize=1)
+def default_pack() -> EvidencePack:
+    """The bundled pack, loaded and checked once per process."""
+    return load_pack()

@@ -1,0 +1,88 @@
+"""The content rules of design.md as data: when each fires, and what it means for this patient."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .context import PatientContext
+
+NO_DMT = frozenset({"declined", "none_yet", "unknown"})
+DMT_TROUBLE = frozenset({"stopped_intolerance", "contraindicated", "on_dmt_not_tolerating"})
+DISEASE_GOALS = frozenset({"slow_progression", "fewer_relapses", "replace_dmt"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One content rule. ``description`` is what the clinician's panel shows when it fires."""
+
+    id: str
+    when: str
+    description: str
+    applies: Callable[[PatientContext], bool]
+    severity: str = "info"
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("always_honest_core", "always",
+         "Core messages: not a DMT replacement; limited evidence; modest benefit; trial numbers.",
+         lambda c: True),
+    Rule("dmt_cornerstone", "dmt.status is declined, none_yet or unknown",
+         "No DMT: stresses that approved DMTs are the cornerstone of MS care and invites a "
+         "DMT discussion.",
+         lambda c: c.dmt_status in NO_DMT, "caution"),
+    Rule("dmt_trouble", "dmt.status is stopped_intolerance, contraindicated or "
+         "on_dmt_not_tolerating",
+         "DMT not tolerated or not suitable: explains this is one situation where LDN might be "
+         "considered, still not as disease modification.",
+         lambda c: c.dmt_status in DMT_TROUBLE),
+    Rule("dmt_addon", "dmt.status is on_dmt_tolerating",
+         "On a DMT and tolerating it: LDN would be an add-on; keep taking the DMT.",
+         lambda c: c.dmt_status == "on_dmt_tolerating"),
+    Rule("goal_disease", "goals include slow_progression, fewer_relapses or replace_dmt",
+         "Hopes LDN will slow MS, cut relapses or replace a DMT: a marked expectation that the "
+         "evidence does not show this.",
+         lambda c: bool(DISEASE_GOALS & set(c.goals)), "caution"),
+    Rule("goal_mood", "goals include mood",
+         "Goal mood: matched to the mental health scores (MHI +6, MCS +3.3).",
+         lambda c: "mood" in c.goals),
+    Rule("goal_pain", "goals include pain",
+         "Goal pain: matched to the Pain Effects Scale (+1.6).",
+         lambda c: "pain" in c.goals),
+    Rule("goal_cognition", "goals include cognition",
+         "Goal thinking and memory: matched to the Perceived Deficits Questionnaire (+2.4).",
+         lambda c: "cognition" in c.goals),
+    Rule("goal_fatigue", "goals include fatigue",
+         "Goal fatigue: will be monitored; no claim of benefit.",
+         lambda c: "fatigue" in c.goals),
+    Rule("goal_quality_of_life", "goals include quality_of_life",
+         "Goal quality of life: what LDN was studied for; changes were small.",
+         lambda c: "quality_of_life" in c.goals),
+    Rule("opioid_use", "safety.opioid_use",
+         "Takes opioids: LDN must not be started; prominent warning added (naltrexone label).",
+         lambda c: c.safety_opioid_use, "warning"),
+    Rule("planned_surgery", "safety.planned_surgery",
+         "Surgery planned: warning to tell the surgical team (opioid pain relief).",
+         lambda c: c.safety_planned_surgery, "warning"),
+    Rule("liver_disease", "safety.liver_disease",
+         "Liver disease: caution to discuss, with what is and is not known.",
+         lambda c: c.safety_liver_disease, "caution"),
+    Rule("pregnancy", "safety.pregnant_or_planning",
+         "Pregnant, planning or breastfeeding: caution to discuss; safety data are limited.",
+         lambda c: c.safety_pregnant_or_planning, "caution"),
+    Rule("neuroinflammation", "neuroinflammation_symptoms",
+         "Neuroinflammation symptoms: the adjunct-therapy consideration from the summary.",
+         lambda c: c.neuroinflammation_symptoms),
+    Rule("nutrition", "nutrition_concern",
+         "Nutrition concern: multidisciplinary care and nutrition points added.",
+         lambda c: c.nutrition_concern, "caution"),
+    Rule("deidentified", "patient.deidentified",
+         "De-identified: no name, date of birth or record number anywhere in the report.",
+         lambda c: c.patient_deidentified),
+)
+RULES_BY_ID = {rule.id: rule for rule in RULES}
+
+
+def fired_rules(ctx: PatientContext) -> list[Rule]:
+    """The rules that apply to this patient, in table order."""
+    return [rule for rule in RULES if rule.applies(ctx)]
