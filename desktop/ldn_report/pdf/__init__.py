@@ -1,0 +1,12 @@
+"""PDF renderer: turns a Report and a ClinicTemplate into printable PDF bytes with ReportLab."""
+
+from __future__ import annotations
+
+from reportlab import rl_config
+
+# Same report -> same bytes (no timestamps or random ids); global, but harmless for every caller.
+rl_config.invariant = 1
+
+from ldn_report.pdf.document import render_pdf  # noqa: E402
+
+__all__ = ["render_pdf"]

@@ -1,0 +1,199 @@
+"""Report blocks -> ReportLab flowables (every model string is escaped in markup.py first)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph as RLParagraph
+
+from ldn_report import report as model
+from ldn_report.pdf import fonts, markup
+from ldn_report.pdf.flowables import (
+    TimelineDrawing,
+    callout_table,
+    checklist_table,
+    signature_table,
+)
+from ldn_report.pdf.styles import RULE, StyleSet, shade
+
+
+def hex_of(colour: Color) -> str:
+    return "#" + colour.hexval()[2:]
+
+
+@dataclass
+class BlockRenderer:
+    """Turns one report's blocks into flowables for a frame ``width`` points wide."""
+
+    report: model.Report
+    styles: StyleSet
+    width: float
+    linked: frozenset[str] | set[str] = frozenset()  # reference ids printed with an anchor
+
+    def __post_init__(self) -> None:
+        self.link_colour = hex_of(shade(self.styles.accent, 0.1))
+        self._numbers = {r.id: r.number for r in self.report.references}
+
+    # -- text -------------------------------------------------------------------------------
+
+    def cites(self, ref_ids: Sequence[str]) -> str:
+        """Markup for a citation; an id the report does not list is a composing bug, so say so."""
+        unknown = [r for r in ref_ids if r not in self._numbers]
+        if unknown:
+            raise ValueError(f"citation to a reference the report does not list: {unknown[0]!r}")
+        pairs = sorted({(self._numbers[r], r) for r in ref_ids})
+        # Only link to anchors that exist: a template may hide the reference list.
+        return markup.citation(pairs, self.link_colour, self.linked)
+
+    def para_markup(self, para: model.Paragraph) -> str:
+        cite = self.cites(para.cites)
+        return markup.text(para.text) + (f"\u00a0{cite}" if cite else "")
+
+    def paragraph(self, para: model.Paragraph) -> RLParagraph:
+        style = {
+            "lead": self.styles.lead,
+            "small": self.styles.small,
+            "quote": self.styles.quote,
+        }.get(para.style, self.styles.body)
+        return RLParagraph(self.para_markup(para), style)
+
+    # -- blocks -----------------------------------------------------------------------------
+
+    def block(self, block: model.Block) -> list[Flowable]:
+        handler: Callable[[object], list[Flowable]] | None = getattr(
+            self, "_" + type(block).__name__.lower(), None
+        )
+        if handler is None:
+            raise TypeError(f"the PDF renderer cannot draw a {type(block).__name__}")
+        return handler(block)
+
+    def _paragraph(self, block: model.Paragraph) -> list[Flowable]:
+        return [self.paragraph(block)]
+
+    def _bulletlist(self, block: model.BulletList) -> list[Flowable]:
+        out: list[Flowable] = [
+            RLParagraph(self.para_markup(item), self.styles.bullet, bulletText="\u2022")
+            for item in block.items
+        ]
+        out.append(Spacer(1, self.styles.space * 0.5))
+        return out
+
+    def _callout(self, block: model.Callout) -> list[Flowable]:
+        st = self.styles
+        title = RLParagraph(markup.text(block.title), st.callout_title) if block.title else None
+        body = [RLParagraph(self.para_markup(p), st.body_flush) for p in block.body]
+        return [callout_table(block.kind, title, body, st, self.width),
+                Spacer(1, st.space * 1.2)]
+
+    def _table(self, block: model.Table) -> list[Flowable]:
+        st = self.styles
+        ncols = max([len(block.header)] + [len(r) for r in block.rows]) or 1
+        weights = list(block.col_widths) if len(block.col_widths) == ncols else [1.0] * ncols
+        total = sum(weights) or 1.0
+        widths = [self.width * w / total for w in weights]
+        data: list[list[Flowable | str]] = []
+        if block.header:
+            data.append([RLParagraph(markup.text(h), st.cell_head)
+                         for h in _pad(block.header, ncols)])
+        for i, row in enumerate(block.rows):
+            cells = [markup.text(c) for c in _pad(row, ncols)]
+            if i < len(block.row_cites) and block.row_cites[i]:
+                cells[-1] += "\u00a0" + self.cites(block.row_cites[i])
+            data.append([RLParagraph(c, st.cell) for c in cells])
+        pad = st.sizes.body * 0.45
+        commands = [
+            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+        ]
+        if block.header:
+            commands += [("BACKGROUND", (0, 0), (-1, 0), st.tint),
+                         ("LINEBELOW", (0, 0), (-1, 0), 1, st.accent)]
+        table = Table(data, colWidths=widths, repeatRows=1 if block.header else 0,
+                      hAlign="LEFT", splitInRow=1)
+        table.setStyle(TableStyle(commands))
+        out: list[Flowable] = [table]
+        if block.caption:
+            out.append(RLParagraph(markup.text(block.caption), st.caption))
+        else:
+            out.append(Spacer(1, st.space))
+        return out
+
+    def _timeline(self, block: model.Timeline) -> list[Flowable]:
+        drawing = TimelineDrawing([(p.label, p.week) for p in block.points], self.styles)
+        out: list[Flowable] = [Spacer(1, self.styles.space * 0.5), drawing]
+        if block.caption:
+            out.append(RLParagraph(markup.text(block.caption), self.styles.caption))
+        else:
+            out.append(Spacer(1, self.styles.space))
+        # A drawing cut from its caption reads as a stray picture.
+        return [KeepTogether(out)]
+
+    def _factlist(self, block: model.FactList) -> list[Flowable]:
+        st = self.styles
+        if not block.items:
+            return []
+        label_w = min(self.width * 0.32, st.sizes.body * 11)
+        rows = [[RLParagraph(markup.text(label), st.fact_label),
+                 RLParagraph(markup.text(value), st.fact_value)] for label, value in block.items]
+        pad = st.sizes.body * 0.7
+        table = Table(rows, colWidths=[label_w, self.width - label_w], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ("BACKGROUND", (0, 0), (-1, -1), st.tint),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ("TOPPADDING", (0, 0), (-1, 0), pad * 0.8),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.8),
+        ]))
+        return [table, Spacer(1, st.space * 1.2)]
+
+    def _checklist(self, block: model.Checklist) -> list[Flowable]:
+        items = [RLParagraph(markup.text(item), self.styles.body_flush) for item in block.items]
+        if not items:
+            return []
+        return [checklist_table(items, self.styles, self.width), Spacer(1, self.styles.space)]
+
+    def _signaturelines(self, block: model.SignatureLines) -> list[Flowable]:
+        st = self.styles
+        out: list[Flowable] = []
+        for role in block.roles:
+            labels = [RLParagraph(t, st.signature_label)
+                      for t in ("Signature", "Name (print)", "Date")]
+            out.append(KeepTogether([
+                RLParagraph(markup.text(role), st.signature_role),
+                signature_table(labels, st, self.width),
+            ]))
+        out.append(Spacer(1, st.space))
+        return out
+
+    def _referencelist(self, block: model.ReferenceList) -> list[Flowable]:
+        st = self.styles
+        out: list[Flowable] = []
+        for entry in block.entries:
+            links = " ".join(markup.external_link(label, url, self.link_colour)
+                             for label, url in entry.links)
+            text = (f'<a name="{markup.anchor_name(entry.id)}"/>{entry.number}.\u00a0'
+                    f"{markup.text(entry.text)}" + (f" {links}" if links else ""))
+            if entry.note:
+                out.append(KeepTogether([
+                    RLParagraph(text, st.reference_tight),
+                    RLParagraph(markup.text(entry.note), st.reference_note),
+                ]))
+            else:
+                out.append(RLParagraph(text, st.reference))
+        return out
+
+
+def _pad(cells: Sequence[str], n: int) -> list[str]:
+    return list(cells) + [""] * (n - len(cells))

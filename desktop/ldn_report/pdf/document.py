@@ -1,0 +1,284 @@
+"""Page layout and the build: page templates, letterhead, footer with "Page X of Y", render_pdf."""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus.flowables import HRFlowable
+
+from ldn_report import report as model
+from ldn_report.pdf import fonts, markup
+from ldn_report.pdf.blocks import BlockRenderer
+from ldn_report.pdf.styles import MUTED, RULE, StyleSet, style_set
+from ldn_report.templates import ClinicTemplate
+
+log = logging.getLogger(__name__)
+
+CREATOR = "LDN report builder"
+PREPRINTED_TOP = 35 * mm  # room left on page 1 for a clinic's pre-printed letterhead paper
+LOGO_HEIGHT = 18 * mm
+LOGO_MAX_WIDTH = 60 * mm
+
+
+@dataclass(frozen=True)
+class Footer:
+    """The footer text, wrapped once before the build so the frame can leave room for it."""
+
+    lines: tuple[str, ...]
+    size: float
+    leading: float
+    width: float
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.leading
+
+
+def _footer(report: model.Report, template: ClinicTemplate, content_hash: str,
+            styles: StyleSet, width: float) -> Footer:
+    meta = report.meta
+    size = styles.sizes.footer
+    parts = [
+        meta.template_name or template.name,
+        f"Evidence pack {meta.pack_version} ({meta.pack_date})",
+        f"content {content_hash[:12]}",
+        f"generated {meta.generated_on}",
+    ]
+    # Room on the first line for the widest page label we expect ("Page 999 of 999").
+    page_w = stringWidth("Page 999 of 999", fonts.REGULAR, size) + size * 2
+    lines = simpleSplit(" \u00b7 ".join(p for p in parts if p), fonts.REGULAR, size,
+                        width - page_w)
+    if template.footer_text.strip():
+        for chunk in template.footer_text.strip().splitlines():
+            lines += simpleSplit(chunk, fonts.REGULAR, size, width - page_w)
+    return Footer(tuple(lines), size, size * 1.3, width)
+
+
+class _ReportCanvas(Canvas):
+    """A canvas that draws every page's footer when it is saved, once the page total is known.
+
+    Pages are closed normally (so bookmarks and link targets point at the right page); at save
+    the footer's drawing operators are appended to each finished page's content stream. This
+    keeps one layout pass, and "Page 2 of 7" stays one line of text for screen readers and search.
+    """
+
+    paint_footer: Callable[[Canvas, int, int], None] | None = None
+
+    def save(self) -> None:
+        pages = self._doc.Pages.pages
+        if self.paint_footer is not None:
+            for number, page in enumerate(pages, 1):
+                self._code = []
+                self.saveState()
+                self.paint_footer(self, number, len(pages))
+                self.restoreState()
+                page.stream += "\n".join(self._code) + "\n"
+            self._code = []
+        super().save()
+
+
+class _ReportDoc(BaseDocTemplate):
+    """Adds an outline entry for every flowable that carries a ``_bookmark`` (section headings)."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        mark = getattr(flowable, "_bookmark", None)
+        if mark is not None:
+            key, title = mark
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=0, closed=False)
+
+
+class ReportRenderer:
+    """Renders one report: hook methods for letterhead, header, sections and page furniture."""
+
+    def __init__(self, report: model.Report, template: ClinicTemplate, content_hash: str) -> None:
+        fonts.register_fonts()
+        self.report = report
+        self.template = template
+        self.content_hash = content_hash
+        self.styles = style_set(template.large_print, template.branding.accent_colour)
+        size = template.page.size.strip().lower()
+        self.pagesize = A4 if size == "a4" else LETTER
+        self.margin = max(template.page.margin_mm, 5.0) * mm
+        self.width = self.pagesize[0] - 2 * self.margin
+        self.footer = _footer(report, template, content_hash, self.styles, self.width)
+        linked = {e.id for s in report.sections for b in s.blocks
+                  if isinstance(b, model.ReferenceList) for e in b.entries}
+        self.blocks = BlockRenderer(report, self.styles, self.width, linked)
+
+    # -- page furniture ------------------------------------------------------------------------
+
+    def page_templates(self) -> list[PageTemplate]:
+        h = self.pagesize[1]
+        bottom = self.margin + self.footer.height + self.styles.sizes.body
+        first_top = PREPRINTED_TOP if not self.template.branding.letterhead else 0
+        first = Frame(self.margin, bottom, self.width, h - self.margin - bottom - first_top,
+                      id="first", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        later = Frame(self.margin, bottom, self.width, h - self.margin - bottom, id="later",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        return [
+            PageTemplate("first", [first], autoNextPageTemplate="later"),
+            PageTemplate("later", [later]),
+        ]
+
+    def draw_footer(self, canv: Canvas, number: int, total: int) -> None:
+        f = self.footer
+        x0 = self.margin
+        top = self.margin + f.height
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(x0, top + f.size * 0.6, x0 + f.width, top + f.size * 0.6)
+        canv.setFont(fonts.REGULAR, f.size)
+        canv.setFillColor(MUTED)
+        y = top - f.size
+        for line in f.lines:
+            canv.drawString(x0, y, line)
+            y -= f.leading
+        canv.drawRightString(x0 + f.width, top - f.size, f"Page {number} of {total}")
+
+    # -- story ---------------------------------------------------------------------------------
+
+    def letterhead(self) -> list[Flowable]:
+        b = self.template.branding
+        st = self.styles
+        lines = [RLParagraph(markup.text(b.clinic_name), st.clinic_name)]
+        if b.department:
+            lines.append(RLParagraph(markup.text(b.department), st.clinic_line))
+        contact = [v for v in (b.address, b.phone, b.website) if v.strip()]
+        if contact:
+            lines.append(RLParagraph(markup.text("  \u00b7  ".join(contact)), st.clinic_line))
+        logo = self.logo()
+        if logo is not None:
+            gap = 6 * mm
+            cells = [[logo, lines]]
+            widths = [logo.drawWidth + gap, self.width - logo.drawWidth - gap]
+        else:
+            cells, widths = [[lines]], [self.width]
+        head = Table(cells, colWidths=widths, hAlign="LEFT")
+        head.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]))
+        return [head, Spacer(1, st.space * 0.8),
+                HRFlowable(width="100%", thickness=1.6, color=st.accent, spaceAfter=st.space * 1.6)]
+
+    def logo(self) -> Image | None:
+        path = self.template.branding.logo.strip()
+        if not path:
+            return None
+        try:
+            iw, ih = ImageReader(path).getSize()
+        except Exception:  # a missing or broken logo must not stop a patient's report
+            log.warning("clinic logo could not be read; printing without it")
+            return None
+        scale = min(LOGO_HEIGHT / ih, LOGO_MAX_WIDTH / iw)
+        return Image(path, width=iw * scale, height=ih * scale)
+
+    def header(self, section: model.Section | None) -> list[Flowable]:
+        st = self.styles
+        out: list[Flowable] = self.letterhead() if self.template.branding.letterhead else []
+        title_text = section.title if section is not None and section.title else \
+            self.report.meta.title
+        title = RLParagraph(markup.text(title_text), st.title)
+        if section is not None:
+            title._bookmark = ("sec-header", section.title)  # type: ignore[attr-defined]
+        out.append(title)
+        blocks = section.blocks if section is not None else ()
+        if not any(isinstance(b, model.FactList) for b in blocks):
+            # The patient block belongs on page 1 even if compose left it out of the header.
+            out += self.blocks.block(model.FactList(self.meta_facts()))
+        for block in blocks:
+            out += self.blocks.block(block)
+        return out
+
+    def meta_facts(self) -> tuple[tuple[str, str], ...]:
+        meta = self.report.meta
+        facts = [("Patient", "De-identified" if meta.deidentified else meta.patient_label),
+                 ("Date", meta.appointment_date or meta.generated_on),
+                 ("Clinician", meta.clinician)]
+        return tuple((k, v) for k, v in facts if v)
+
+    def section(self, index: int, section: model.Section) -> list[Flowable]:
+        st = self.styles
+        out: list[Flowable] = []
+        if section.page_break_before:
+            out.append(PageBreak())
+        if section.audience == "clinician":
+            out.append(RLParagraph("FOR CLINICIANS", st.audience_tag))
+        heading = RLParagraph(markup.text(section.title), st.heading)
+        heading._bookmark = (f"sec-{index}", section.title)  # type: ignore[attr-defined]
+        if section.audience == "clinician":
+            heading.style = st.heading_after_tag
+        out.append(heading)
+        for block in section.blocks:
+            out += self.blocks.block(block)
+        return out
+
+    def story(self) -> list[Flowable]:
+        sections = self.report.sections
+        header = next((s for s in sections if s.id == "header"), None)
+        story = self.header(header)
+        for i, section in enumerate(sections):
+            if section.id != "header":
+                story += self.section(i, section)
+        return story
+
+    # -- build ---------------------------------------------------------------------------------
+
+    def render(self) -> bytes:
+        meta = self.report.meta
+        buf = io.BytesIO()
+        doc = _ReportDoc(
+            buf,
+            pagesize=self.pagesize,
+            leftMargin=self.margin, rightMargin=self.margin,
+            topMargin=self.margin, bottomMargin=self.margin,
+            title=meta.title,
+            author=meta.author,
+            subject=meta.subject,
+            creator=CREATOR,
+            # Never the patient label: metadata travels with the file even when the page is
+            # de-identified or the name is blacked out on paper.
+            keywords=["low-dose naltrexone", "multiple sclerosis", "counseling report"],
+            lang=meta.language or self.template.language or "en",
+            displayDocTitle=True,
+            invariant=1,
+            initialFontName=fonts.REGULAR,
+            pageTemplates=self.page_templates(),
+        )
+        canvas_class = type("_FooterCanvas", (_ReportCanvas,),
+                            {"paint_footer": staticmethod(self.draw_footer)})
+        doc.build(self.story(), canvasmaker=canvas_class)
+        return buf.getvalue()
+
+
+def render_pdf(report: model.Report, template: ClinicTemplate, content_hash: str) -> bytes:
+    """Render ``report`` as a PDF laid out by ``template``; the same inputs give the same bytes.
+
+    ``content_hash`` identifies the report's content; its first 12 characters print in the footer.
+    """
+    return ReportRenderer(report, template, content_hash).render()

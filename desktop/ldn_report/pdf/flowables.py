@@ -1,0 +1,203 @@
+"""Drawn blocks: the monitoring timeline, tick boxes, signature lines and callout boxes."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from reportlab.graphics.shapes import Circle, Drawing, Line, String
+from reportlab.lib.colors import Color, white
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Paragraph as RLParagraph
+
+from ldn_report.pdf import fonts
+from ldn_report.pdf.styles import CALLOUT_COLOURS, MUTED, RULE, TEXT, StyleSet
+
+
+class TickBox(Flowable):
+    """An empty square to tick by hand, sized to sit on the first line of its text."""
+
+    def __init__(self, size: float, colour: Color = TEXT) -> None:
+        super().__init__()
+        self.size = size
+        self.colour = colour
+        self.width = self.height = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(self.colour)
+        self.canv.setLineWidth(1)
+        self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
+
+
+def checklist_table(items: Sequence[RLParagraph], styles: StyleSet, width: float) -> Table:
+    """Rows of [box, text]; a table so long lists split between items, never inside one."""
+    box = styles.body.fontSize * 0.95
+    gutter = styles.body.fontSize * 2
+    rows = [[TickBox(box), item] for item in items]
+    table = Table(rows, colWidths=[gutter, width - gutter], hAlign="LEFT")
+    # The box's top meets the first line's cap height: top-aligned cells plus a small nudge.
+    nudge = (styles.body.leading - box) / 2
+    table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (0, -1), nudge),
+        ("TOPPADDING", (1, 0), (1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), styles.body.fontSize * 0.7),
+    ]))
+    return table
+
+
+def signature_table(labels: Sequence[RLParagraph], styles: StyleSet, width: float) -> Table:
+    """Three writing lines (signature, printed name, date) with their labels underneath."""
+    writing_room = styles.body.fontSize * 3.2
+    weights = (0.45, 0.35, 0.20)
+    gap = styles.body.fontSize * 1.2
+    col_widths = [width * w - gap * 2 / 3 for w in weights]
+    data = [["", "", "", "", ""], [labels[0], "", labels[1], "", labels[2]]]
+    widths = [col_widths[0], gap, col_widths[1], gap, col_widths[2]]
+    table = Table(data, colWidths=widths, rowHeights=[writing_room, None], hAlign="LEFT")
+    table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+        ("LINEBELOW", (0, 0), (0, 0), 0.9, TEXT),
+        ("LINEBELOW", (2, 0), (2, 0), 0.9, TEXT),
+        ("LINEBELOW", (4, 0), (4, 0), 0.9, TEXT),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 1), (-1, 1), 3),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    return table
+
+
+def callout_table(kind: str, title: RLParagraph | None, body: Sequence[RLParagraph],
+                  styles: StyleSet, width: float) -> Table:
+    """A tinted box with a strong coloured bar on the left.
+
+    One row per paragraph (and splitInRow) so a long callout breaks across pages like text
+    instead of raising LayoutError; the bar and fill are per-row styles, so both halves keep them.
+    """
+    bar, fill = CALLOUT_COLOURS.get(kind, CALLOUT_COLOURS["info"])
+    pad = styles.body.fontSize * 0.9
+    rows = ([[title]] if title is not None else []) + [[p] for p in body]
+    table = Table(rows, colWidths=[width], hAlign="LEFT", splitByRow=1, splitInRow=1)
+    bar_width = 5 if kind == "warning" else 4
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+        ("BACKGROUND", (0, 0), (-1, -1), fill),
+        ("LINEBEFORE", (0, 0), (0, -1), bar_width, bar),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad + bar_width / 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), styles.body.fontSize * 0.45),
+        ("TOPPADDING", (0, 0), (-1, 0), pad * 0.8),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), pad * 0.8),
+    ]
+    if kind == "warning":
+        commands.append(("BOX", (0, 0), (-1, -1), 0.8, bar))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _nice_step(span: float, max_ticks: int) -> float:
+    """A tick step of 1, 2, 4 (weeks), or a multiple of 4, giving at most ``max_ticks`` ticks."""
+    for step in (1, 2, 4, 8, 12, 16, 26, 52):
+        if span / step <= max_ticks:
+            return step
+    return math.ceil(span / max_ticks / 52) * 52
+
+
+class TimelineDrawing(Flowable):
+    """A horizontal axis in weeks with labelled points; labels take turns above and below the
+    axis, and move one row further out when they would still touch a neighbour."""
+
+    def __init__(self, points: Sequence[tuple[str, float]], styles: StyleSet) -> None:
+        super().__init__()
+        self.points = sorted(points, key=lambda p: p[1])
+        self.styles = styles
+        self.drawing: Drawing | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.drawing = self._build(avail_width)
+        self.width, self.height = self.drawing.width, self.drawing.height
+        return self.width, self.height
+
+    def draw(self) -> None:
+        assert self.drawing is not None
+        self.drawing.drawOn(self.canv, 0, 0)
+
+    def _build(self, width: float) -> Drawing:
+        st = self.styles
+        label_size = max(st.sizes.small + 1, 12) if st.large else st.sizes.small + 1
+        tick_size = max(st.sizes.small, 12) if st.large else st.sizes.small
+        row_h = label_size * 1.4
+        unit = "weeks"
+        unit_w = stringWidth(unit, fonts.REGULAR, tick_size) + tick_size
+        weeks = [w for _, w in self.points] or [0.0]
+        lo = min(0.0, *weeks)
+        axis_w = width - unit_w
+        step = _nice_step(max(max(weeks) - lo, 1), max(3, int(axis_w / (tick_size * 4))))
+        hi = math.ceil(max(max(weeks), lo + step) / step) * step
+        edge = tick_size
+
+        def x_of(week: float) -> float:
+            return edge + (week - lo) / (hi - lo) * (axis_w - 2 * edge)
+
+        # Alternate labels above/below the axis; move one row out while still touching a
+        # neighbour on that side (after trying the other side's same row first).
+        right_edge: dict[tuple[int, int], float] = {}  # (side, row) -> right end of last label
+        gap = label_size * 0.8
+        labels: list[tuple[str, float, float, int, int]] = []
+        for i, (label, week) in enumerate(self.points):
+            x = x_of(week)
+            w = stringWidth(label, fonts.REGULAR, label_size)
+            left = min(max(x - w / 2, 0), width - w)
+            side, row = (1 if i % 2 == 0 else -1), 0
+            while right_edge.get((side, row), -1e9) + gap > left:
+                if right_edge.get((-side, row), -1e9) + gap <= left:
+                    side = -side
+                    break
+                row += 1
+            right_edge[(side, row)] = left + w
+            labels.append((label, x, left, side, row))
+
+        rows_above = 1 + max((r for *_, s, r in labels if s == 1), default=-1)
+        rows_below = 1 + max((r for *_, s, r in labels if s == -1), default=-1)
+        tick_band = tick_size * 1.7
+        axis_y = rows_below * row_h + tick_band + 2
+        height = axis_y + rows_above * row_h + label_size * 0.6
+        d = Drawing(width, height)
+        # The renderer sets an initial font before any String; keep it off Helvetica.
+        d.initialFontName = fonts.REGULAR
+        d.initialFontSize = tick_size
+        d.add(Line(x_of(lo), axis_y, x_of(hi) + edge / 2, axis_y, strokeColor=MUTED,
+                   strokeWidth=1.2))
+        d.add(String(x_of(hi) + edge, axis_y - tick_size * 0.35, unit, fontName=fonts.REGULAR,
+                     fontSize=tick_size, fillColor=MUTED))
+        week = lo
+        while week <= hi + 1e-9:
+            x = x_of(week)
+            d.add(Line(x, axis_y - 3.5, x, axis_y + 3.5, strokeColor=MUTED, strokeWidth=0.8))
+            d.add(String(x, axis_y - tick_size * 1.3, f"{week:g}", fontName=fonts.REGULAR,
+                         fontSize=tick_size, fillColor=MUTED, textAnchor="middle"))
+            week += step
+        for label, x, left, side, row in labels:
+            if side == 1:
+                baseline = axis_y + label_size * 0.75 + row * row_h
+                stem_end = baseline - 2
+            else:
+                baseline = axis_y - tick_band - label_size * 0.9 - row * row_h
+                stem_end = baseline + label_size
+            if row or side == -1:
+                # A leader line says which point an outer or lower label belongs to.
+                d.add(Line(x, axis_y, x, stem_end, strokeColor=RULE, strokeWidth=0.7))
+            d.add(String(left, baseline, label, fontName=fonts.REGULAR, fontSize=label_size,
+                         fillColor=TEXT))
+        for _, x, *_ in labels:
+            d.add(Circle(x, axis_y, 4, fillColor=st.accent, strokeColor=white, strokeWidth=1))
+        return d

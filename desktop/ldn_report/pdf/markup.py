@@ -1,0 +1,56 @@
+"""Plain text from the Report model -> safe ReportLab Paragraph markup (escape first, tag later)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Container, Iterable
+from xml.sax.saxutils import escape
+
+# C0/C1 control characters (other than line breaks and tabs) break the paragraph parser.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SAFE_SCHEMES = ("https://", "http://")
+
+
+def text(value: str) -> str:
+    """Escape plain text for a Paragraph: nothing in it can become a tag; "\\n" is a line break."""
+    value = unicodedata.normalize("NFC", value)
+    value = _CONTROL.sub("", value).replace("\r\n", "\n").replace("\r", "\n")
+    value = value.replace("\t", " ")
+    return escape(value).replace("\n", "<br/>")
+
+
+def attribute(value: str) -> str:
+    """Escape a value for a double-quoted markup attribute."""
+    return escape(value, {'"': "&quot;"})
+
+
+def anchor_name(ref_id: str) -> str:
+    """A stable PDF destination name for a reference; odd ids get a hash so none collide."""
+    safe = re.sub(r"[^A-Za-z0-9_.-]", "_", ref_id)
+    if safe != ref_id:
+        safe += "-" + hashlib.sha1(ref_id.encode()).hexdigest()[:8]
+    return "ref-" + safe
+
+
+def citation(numbers_and_ids: Iterable[tuple[int, str]], colour_hex: str,
+             linked: Container[str]) -> str:
+    """Bracketed citation numbers, each an internal link to its reference entry: "[1, 3]".
+
+    Brackets at full text size rather than superscripts: small raised digits are hard to read
+    and to hit with a finger on a tablet, and large print must not shrink anything.
+    """
+    links = [
+        f'<a href="#{anchor_name(ref_id)}" color="{colour_hex}">{number}</a>'
+        if ref_id in linked else str(number)
+        for number, ref_id in numbers_and_ids
+    ]
+    return "[" + ", ".join(links) + "]" if links else ""
+
+
+def external_link(label: str, url: str, colour_hex: str) -> str:
+    """A URI link for DOI/PMID/label pages; a non-web URL prints as text and is never linked."""
+    if url.lower().startswith(_SAFE_SCHEMES):
+        return f'<a href="{attribute(url)}" color="{colour_hex}"><u>{text(label)}</u></a>'
+    return text(label)
