@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus import Paragraph as RLParagraph
 
@@ -18,6 +19,8 @@ from ldn_report.pdf.flowables import (
     signature_table,
 )
 from ldn_report.pdf.styles import RULE, StyleSet, shade
+
+SHORT_CALLOUT_CHARS = 700
 
 
 def hex_of(colour: Color) -> str:
@@ -85,15 +88,27 @@ class BlockRenderer:
         st = self.styles
         title = RLParagraph(markup.text(block.title), st.callout_title) if block.title else None
         body = [RLParagraph(self.para_markup(p), st.body_flush) for p in block.body]
-        return [callout_table(block.kind, title, body, st, self.width),
+        rows = len(body) + (title is not None)
+        # A short callout stays whole; a long one keeps at least its title with its first
+        # paragraph; a huge first paragraph (pages of text) must be free to split.
+        if sum(len(p.text) for p in block.body) <= SHORT_CALLOUT_CHARS:
+            keep = rows
+        elif block.body and len(block.body[0].text) <= SHORT_CALLOUT_CHARS:
+            keep = 1 + (title is not None)
+        else:
+            keep = 0
+        return [callout_table(block.kind, title, body, st, self.width, keep),
                 Spacer(1, st.space * 1.2)]
 
     def _table(self, block: model.Table) -> list[Flowable]:
         st = self.styles
         ncols = max([len(block.header)] + [len(r) for r in block.rows]) or 1
-        weights = list(block.col_widths) if len(block.col_widths) == ncols else [1.0] * ncols
-        total = sum(weights) or 1.0
-        widths = [self.width * w / total for w in weights]
+        pad = st.sizes.body * 0.45
+        if len(block.col_widths) == ncols and sum(block.col_widths) > 0:
+            total = sum(block.col_widths)
+            widths = [self.width * w / total for w in block.col_widths]
+        else:
+            widths = self._auto_widths(block, ncols, 2 * pad)
         data: list[list[Flowable | str]] = []
         if block.header:
             data.append([RLParagraph(markup.text(h), st.cell_head)
@@ -103,7 +118,6 @@ class BlockRenderer:
             if i < len(block.row_cites) and block.row_cites[i]:
                 cells[-1] += "\u00a0" + self.cites(block.row_cites[i])
             data.append([RLParagraph(c, st.cell) for c in cells])
-        pad = st.sizes.body * 0.45
         commands = [
             ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -125,6 +139,30 @@ class BlockRenderer:
         else:
             out.append(Spacer(1, st.space))
         return out
+
+    def _auto_widths(self, block: model.Table, ncols: int, padding: float) -> list[float]:
+        """Column widths from the content, as a browser does: each column gets room for its
+        longest word, and the rest goes where the text is longest."""
+        size = self.styles.cell.fontSize
+        low = [padding] * ncols
+        high = [padding] * ncols  # one-line width, ignoring the citation added to the last cell
+        for row in (block.header, *block.rows):
+            for i, cell in enumerate(row[:ncols]):
+                words = cell.split() or [""]
+                word = max(stringWidth(w, fonts.BOLD, size) for w in words) + padding
+                low[i] = max(low[i], min(word, self.width / ncols))
+                high[i] = max(high[i], stringWidth(cell, fonts.REGULAR, size) + padding)
+        if sum(high) <= self.width:
+            return [self.width * h / sum(high) for h in high]
+        # Short columns (a date, a name, "n") get their whole text on one line; the long ones
+        # share what is left, each at least its longest word.
+        short = [h <= self.width / ncols * 0.8 for h in high]
+        widths = [h if s else lo for h, lo, s in zip(high, low, short, strict=True)]
+        spare = self.width - sum(widths)
+        extra = [0.0 if s else h - lo for h, lo, s in zip(high, low, short, strict=True)]
+        if spare <= 0 or not sum(extra):
+            return [self.width * w / sum(widths) for w in widths]
+        return [w + spare * e / sum(extra) for w, e in zip(widths, extra, strict=True)]
 
     def _timeline(self, block: model.Timeline) -> list[Flowable]:
         drawing = TimelineDrawing([(p.label, p.week) for p in block.points], self.styles)
@@ -183,15 +221,16 @@ class BlockRenderer:
         for entry in block.entries:
             links = " ".join(markup.external_link(label, url, self.link_colour)
                              for label, url in entry.links)
-            text = (f'<a name="{markup.anchor_name(entry.id)}"/>{entry.number}.\u00a0'
-                    f"{markup.text(entry.text)}" + (f" {links}" if links else ""))
+            text = (f'<a name="{markup.anchor_name(entry.id)}"/>{markup.text(entry.text)}'
+                    + (f" {links}" if links else ""))
+            number = f"{entry.number}."
             if entry.note:
                 out.append(KeepTogether([
-                    RLParagraph(text, st.reference_tight),
+                    RLParagraph(text, st.reference_tight, bulletText=number),
                     RLParagraph(markup.text(entry.note), st.reference_note),
                 ]))
             else:
-                out.append(RLParagraph(text, st.reference))
+                out.append(RLParagraph(text, st.reference, bulletText=number))
         return out
 
 

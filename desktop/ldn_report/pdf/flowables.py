@@ -76,11 +76,12 @@ def signature_table(labels: Sequence[RLParagraph], styles: StyleSet, width: floa
 
 
 def callout_table(kind: str, title: RLParagraph | None, body: Sequence[RLParagraph],
-                  styles: StyleSet, width: float) -> Table:
+                  styles: StyleSet, width: float, keep_rows: int = 0) -> Table:
     """A tinted box with a strong coloured bar on the left.
 
     One row per paragraph (and splitInRow) so a long callout breaks across pages like text
     instead of raising LayoutError; the bar and fill are per-row styles, so both halves keep them.
+    The first ``keep_rows`` rows never split apart (a title is never left alone at a page foot).
     """
     bar, fill = CALLOUT_COLOURS.get(kind, CALLOUT_COLOURS["info"])
     pad = styles.body.fontSize * 0.9
@@ -100,6 +101,8 @@ def callout_table(kind: str, title: RLParagraph | None, body: Sequence[RLParagra
     ]
     if kind == "warning":
         commands.append(("BOX", (0, 0), (-1, -1), 0.8, bar))
+    if keep_rows > 1:
+        commands.append(("NOSPLIT", (0, 0), (0, keep_rows - 1)))
     table.setStyle(TableStyle(commands))
     return table
 
@@ -141,7 +144,7 @@ class TimelineDrawing(Flowable):
         weeks = [w for _, w in self.points] or [0.0]
         lo = min(0.0, *weeks)
         axis_w = width - unit_w
-        step = _nice_step(max(max(weeks) - lo, 1), max(3, int(axis_w / (tick_size * 4))))
+        step = _nice_step(max(max(weeks) - lo, 1), max(3, int(axis_w / (tick_size * 7))))
         hi = math.ceil(max(max(weeks), lo + step) / step) * step
         edge = tick_size
 
@@ -193,7 +196,7 @@ class TimelineDrawing(Flowable):
             else:
                 baseline = axis_y - tick_band - label_size * 0.9 - row * row_h
                 stem_end = baseline + label_size
-            if row or side == -1:
+            if row:
                 # A leader line says which point an outer or lower label belongs to.
                 d.add(Line(x, axis_y, x, stem_end, strokeColor=RULE, strokeWidth=0.7))
             d.add(String(left, baseline, label, fontName=fonts.REGULAR, fontSize=label_size,

@@ -118,8 +118,8 @@ def style_set(large: bool, accent_hex: str) -> StyleSet:
     heading_colour = shade(accent, 0.15)
     cell = s.body if large else s.body - 1
     body = _style("body", s.body, s, spaceAfter=s.body * 0.6)
-    reference = _style("reference", cell, s, leftIndent=s.body * 2.2,
-                       firstLineIndent=-s.body * 2.2, spaceAfter=s.body * 0.5)
+    reference = _style("reference", cell, s, leftIndent=cell * 2.4, bulletIndent=0,
+                       spaceAfter=s.body * 0.5)
     return StyleSet(
         large=large,
         sizes=s,
@@ -159,7 +159,7 @@ def style_set(large: bool, accent_hex: str) -> StyleSet:
         reference_tight=ParagraphStyle("reference_tight", parent=reference,
                                        spaceAfter=cell * 0.15),
         reference_note=_style("reference_note", s.small, s,
-                              fontName=fonts.ITALIC, textColor=MUTED, leftIndent=s.body * 2.2,
+                              fontName=fonts.ITALIC, textColor=MUTED, leftIndent=cell * 2.4,
                               spaceAfter=s.body * 0.6),
         clinic_name=_style("clinic_name", s.subheading + 1, s, fontName=fonts.BOLD,
                            textColor=heading_colour, leading=(s.subheading + 1) * 1.25),
