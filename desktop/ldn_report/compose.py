@@ -171,14 +171,17 @@ def _why_ldn(w: _Writer, ctx: PatientContext, fired: set[str]) -> list[Block]:
         blocks.append(w.callout("info", "Food and nutrition", "why_nutrition"))
     if ctx.notes.strip():
         blocks.append(Subheading("Notes from your care team"))
-        blocks.extend(Paragraph(chunk.strip()) for chunk in ctx.notes.split("\n\n") if chunk.strip())
+        chunks = (chunk.strip() for chunk in ctx.notes.split("\n\n"))
+        blocks.extend(Paragraph(chunk) for chunk in chunks if chunk)
     return blocks
 
 
 def _what_to_expect(w: _Writer, fired: set[str]) -> list[Block]:
     blocks: list[Block] = []
     if "goal_disease" in fired:
-        blocks.append(w.callout("expectation", "About what you hope for", "exp_goal_disease_callout"))
+        blocks.append(
+            w.callout("expectation", "About what you hope for", "exp_goal_disease_callout")
+        )
     blocks.append(Subheading("What LDN may do"))
     blocks.append(w.para("exp_may_intro"))
     goals = [stmt for rule, stmt in GOAL_STATEMENTS.items() if rule in fired]

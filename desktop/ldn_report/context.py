@@ -335,7 +335,7 @@ def load_context(path: str | Path, today: dt.date | None = None) -> PatientConte
 
 
 def save_context(ctx: PatientContext, path: str | Path) -> Path:
-    """Write the context as JSON v1, atomically, readable only by the user (it holds patient data)."""
+    """Write the context as JSON v1, atomically, readable only by the user (patient data)."""
     text = json.dumps(context_to_dict(ctx), indent=2, ensure_ascii=False) + "\n"
     return atomic_write(path, text, mode=0o600)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 class InputError(ValueError):
-    """Bad user input. ``field`` is the dotted name (e.g. ``dmt.status``); ``where`` a file/line/row."""
+    """Bad user input: ``field`` is the dotted name (``dmt.status``), ``where`` a file/line/row."""
 
     def __init__(self, field: str, message: str, where: str = "") -> None:
         self.field = field

@@ -49,7 +49,7 @@ class Statement:
     kind: str
     text: str
     cites: tuple[str, ...] = ()
-    basis: str = ""
+    basis: tuple[str, ...] = ()  # verbatim parts of the source summary this statement rests on
     basis_ref: str = ""
 
 
@@ -102,7 +102,7 @@ def _read_toml(path: Path) -> dict:
     except FileNotFoundError:
         raise EvidencePackError(f"evidence pack file missing: {path}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise EvidencePackError(f"evidence pack file {path.name} is not valid TOML: {exc}") from None
+        raise EvidencePackError(f"evidence pack file {path.name} is not TOML: {exc}") from None
 
 
 def _date(meta: dict, key: str) -> dt.date:
@@ -125,8 +125,11 @@ def load_pack(folder: str | Path = EVIDENCE_DIR, today: dt.date | None = None) -
             Reference(**entry) for entry in _read_toml(folder / "references.toml")["reference"]
         )
         statement_rows = _read_toml(folder / "statements.toml")["statement"]
-        statements = [Statement(**{**row, "cites": tuple(row.get("cites", ()))})
-                      for row in statement_rows]
+        statements = [
+            Statement(**{**row, "cites": tuple(row.get("cites", ())),
+                         "basis": _as_tuple(row.get("basis", ()))})
+            for row in statement_rows
+        ]
         studies = tuple(
             Study(**{**row, "cites": tuple(row["cites"])})
             for row in _read_toml(folder / "studies.toml")["study"]
@@ -155,6 +158,10 @@ def load_pack(folder: str | Path = EVIDENCE_DIR, today: dt.date | None = None) -
             stacklevel=2,
         )
     return pack
+
+
+def _as_tuple(value: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def _duplicates(ids: list[str]) -> list[str]:
@@ -190,8 +197,9 @@ def check_pack(pack: EvidencePack) -> None:
             problems.append(f"{st.id}: guidance cites a reference; make it a claim")
         if st.kind != "claim":
             continue
-        if st.basis and _normalise(st.basis) not in summary:
-            problems.append(f"{st.id}: basis is not found in the source summary: {st.basis!r}")
+        for basis in st.basis:
+            if _normalise(basis) not in summary:
+                problems.append(f"{st.id}: basis is not found in the source summary: {basis!r}")
         beyond = any(by_id[r].beyond_summary for r in st.cites if r in by_id)
         if not (st.basis or st.basis_ref or beyond):
             problems.append(f"{st.id}: a claim needs a basis in the summary or a cited reference")

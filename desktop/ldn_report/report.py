@@ -105,9 +105,41 @@ class ReferenceList:
     entries: tuple[ReferenceEntry, ...]
 
 
+@dataclass(frozen=True)
+class Span:
+    """A run of plain text in one face; the renderer escapes ``text`` and adds the face itself."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class RichParagraph:
+    """A paragraph of spans; consecutive ``bullet`` paragraphs print as one bulleted list."""
+
+    spans: tuple[Span, ...]
+    bullet: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass(frozen=True)
+class ClinicText:
+    """A clinic's own wording (from its template), placeholders already filled with plain text.
+
+    ``key`` says which template text block it came from, e.g. ``introduction`` or ``contact``.
+    """
+
+    paragraphs: tuple[RichParagraph, ...]
+    key: str = ""
+
+
 Block = (
-    Paragraph | Subheading | BulletList | Callout | Table | Timeline | FactList | Checklist | SignatureLines
-    | ReferenceList
+    Paragraph | Subheading | BulletList | Callout | Table | Timeline | FactList | Checklist
+    | SignatureLines | ReferenceList | ClinicText
 )
 
 
