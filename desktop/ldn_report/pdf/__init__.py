@@ -6,6 +6,8 @@ from reportlab import rl_config
 
 # Same report -> same bytes (no timestamps or random ids); global, but harmless for every caller.
 rl_config.invariant = 1
+# Binary font streams: ASCII85 only makes files bigger, and its pure-Python encoder is slow.
+rl_config.useA85 = 0
 
 from ldn_report.pdf.document import render_pdf  # noqa: E402
 

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
-from reportlab.platypus import Paragraph as RLParagraph
 
 from ldn_report import report as model
 from ldn_report.pdf import fonts, markup
 from ldn_report.pdf.flowables import (
+    Para,
     TimelineDrawing,
     callout_table,
     checklist_table,
@@ -55,13 +55,13 @@ class BlockRenderer:
         cite = self.cites(para.cites)
         return markup.text(para.text) + (f"\u00a0{cite}" if cite else "")
 
-    def paragraph(self, para: model.Paragraph) -> RLParagraph:
+    def paragraph(self, para: model.Paragraph) -> Para:
         style = {
             "lead": self.styles.lead,
             "small": self.styles.small,
             "quote": self.styles.quote,
         }.get(para.style, self.styles.body)
-        return RLParagraph(self.para_markup(para), style)
+        return Para(self.para_markup(para), style)
 
     # -- blocks -----------------------------------------------------------------------------
 
@@ -78,7 +78,7 @@ class BlockRenderer:
 
     def _bulletlist(self, block: model.BulletList) -> list[Flowable]:
         out: list[Flowable] = [
-            RLParagraph(self.para_markup(item), self.styles.bullet, bulletText="\u2022")
+            Para(self.para_markup(item), self.styles.bullet, bulletText="\u2022")
             for item in block.items
         ]
         out.append(Spacer(1, self.styles.space * 0.5))
@@ -86,8 +86,8 @@ class BlockRenderer:
 
     def _callout(self, block: model.Callout) -> list[Flowable]:
         st = self.styles
-        title = RLParagraph(markup.text(block.title), st.callout_title) if block.title else None
-        body = [RLParagraph(self.para_markup(p), st.body_flush) for p in block.body]
+        title = Para(markup.text(block.title), st.callout_title) if block.title else None
+        body = [Para(self.para_markup(p), st.body_flush) for p in block.body]
         rows = len(body) + (title is not None)
         # A short callout stays whole; a long one keeps at least its title with its first
         # paragraph; a huge first paragraph (pages of text) must be free to split.
@@ -111,13 +111,13 @@ class BlockRenderer:
             widths = self._auto_widths(block, ncols, 2 * pad)
         data: list[list[Flowable | str]] = []
         if block.header:
-            data.append([RLParagraph(markup.text(h), st.cell_head)
+            data.append([Para(markup.text(h), st.cell_head)
                          for h in _pad(block.header, ncols)])
         for i, row in enumerate(block.rows):
             cells = [markup.text(c) for c in _pad(row, ncols)]
             if i < len(block.row_cites) and block.row_cites[i]:
                 cells[-1] += "\u00a0" + self.cites(block.row_cites[i])
-            data.append([RLParagraph(c, st.cell) for c in cells])
+            data.append([Para(c, st.cell) for c in cells])
         commands = [
             ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -135,7 +135,7 @@ class BlockRenderer:
         table.setStyle(TableStyle(commands))
         out: list[Flowable] = [table]
         if block.caption:
-            out.append(RLParagraph(markup.text(block.caption), st.caption))
+            out.append(Para(markup.text(block.caption), st.caption))
         else:
             out.append(Spacer(1, st.space))
         return out
@@ -168,7 +168,7 @@ class BlockRenderer:
         drawing = TimelineDrawing([(p.label, p.week) for p in block.points], self.styles)
         out: list[Flowable] = [Spacer(1, self.styles.space * 0.5), drawing]
         if block.caption:
-            out.append(RLParagraph(markup.text(block.caption), self.styles.caption))
+            out.append(Para(markup.text(block.caption), self.styles.caption))
         else:
             out.append(Spacer(1, self.styles.space))
         # A drawing cut from its caption reads as a stray picture.
@@ -179,8 +179,8 @@ class BlockRenderer:
         if not block.items:
             return []
         label_w = min(self.width * 0.32, st.sizes.body * 11)
-        rows = [[RLParagraph(markup.text(label), st.fact_label),
-                 RLParagraph(markup.text(value), st.fact_value)] for label, value in block.items]
+        rows = [[Para(markup.text(label), st.fact_label),
+                 Para(markup.text(value), st.fact_value)] for label, value in block.items]
         pad = st.sizes.body * 0.7
         table = Table(rows, colWidths=[label_w, self.width - label_w], hAlign="LEFT")
         table.setStyle(TableStyle([
@@ -197,7 +197,7 @@ class BlockRenderer:
         return [table, Spacer(1, st.space * 1.2)]
 
     def _checklist(self, block: model.Checklist) -> list[Flowable]:
-        items = [RLParagraph(markup.text(item), self.styles.body_flush) for item in block.items]
+        items = [Para(markup.text(item), self.styles.body_flush) for item in block.items]
         if not items:
             return []
         return [checklist_table(items, self.styles, self.width), Spacer(1, self.styles.space)]
@@ -206,10 +206,10 @@ class BlockRenderer:
         st = self.styles
         out: list[Flowable] = []
         for role in block.roles:
-            labels = [RLParagraph(t, st.signature_label)
+            labels = [Para(t, st.signature_label)
                       for t in ("Signature", "Name (print)", "Date")]
             out.append(KeepTogether([
-                RLParagraph(markup.text(role), st.signature_role),
+                Para(markup.text(role), st.signature_role),
                 signature_table(labels, st, self.width),
             ]))
         out.append(Spacer(1, st.space))
@@ -226,11 +226,11 @@ class BlockRenderer:
             number = f"{entry.number}."
             if entry.note:
                 out.append(KeepTogether([
-                    RLParagraph(text, st.reference_tight, bulletText=number),
-                    RLParagraph(markup.text(entry.note), st.reference_note),
+                    Para(text, st.reference_tight, bulletText=number),
+                    Para(markup.text(entry.note), st.reference_note),
                 ]))
             else:
-                out.append(RLParagraph(text, st.reference, bulletText=number))
+                out.append(Para(text, st.reference, bulletText=number))
         return out
 
 

@@ -23,12 +23,12 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.flowables import HRFlowable
 
 from ldn_report import report as model
 from ldn_report.pdf import fonts, markup
 from ldn_report.pdf.blocks import BlockRenderer
+from ldn_report.pdf.flowables import Para
 from ldn_report.pdf.styles import MUTED, RULE, StyleSet, style_set
 from ldn_report.templates import ClinicTemplate
 
@@ -161,12 +161,12 @@ class ReportRenderer:
     def letterhead(self) -> list[Flowable]:
         b = self.template.branding
         st = self.styles
-        lines = [RLParagraph(markup.text(b.clinic_name), st.clinic_name)]
+        lines = [Para(markup.text(b.clinic_name), st.clinic_name)]
         if b.department:
-            lines.append(RLParagraph(markup.text(b.department), st.clinic_line))
+            lines.append(Para(markup.text(b.department), st.clinic_line))
         contact = [v for v in (b.address, b.phone, b.website) if v.strip()]
         if contact:
-            lines.append(RLParagraph(markup.text("  \u00b7  ".join(contact)), st.clinic_line))
+            lines.append(Para(markup.text("  \u00b7  ".join(contact)), st.clinic_line))
         logo = self.logo()
         if logo is not None:
             gap = 6 * mm
@@ -203,7 +203,7 @@ class ReportRenderer:
         out: list[Flowable] = self.letterhead() if self.template.branding.letterhead else []
         title_text = section.title if section is not None and section.title else \
             self.report.meta.title
-        title = RLParagraph(markup.text(title_text), st.title)
+        title = Para(markup.text(title_text), st.title)
         if section is not None:
             title._bookmark = ("sec-header", section.title)  # type: ignore[attr-defined]
         out.append(title)
@@ -228,8 +228,8 @@ class ReportRenderer:
         if section.page_break_before:
             out.append(PageBreak())
         if section.audience == "clinician":
-            out.append(RLParagraph("FOR CLINICIANS", st.audience_tag))
-        heading = RLParagraph(markup.text(section.title), st.heading)
+            out.append(Para("FOR CLINICIANS", st.audience_tag))
+        heading = Para(markup.text(section.title), st.heading)
         heading._bookmark = (f"sec-{index}", section.title)  # type: ignore[attr-defined]
         if section.audience == "clinician":
             heading.style = st.heading_after_tag

@@ -15,6 +15,24 @@ from ldn_report.pdf import fonts
 from ldn_report.pdf.styles import CALLOUT_COLOURS, MUTED, RULE, TEXT, StyleSet
 
 
+class Para(RLParagraph):
+    """A Paragraph that remembers its line breaks for the last width it was wrapped to.
+
+    Platypus wraps most paragraphs two or three times at the same width (keep-with-next
+    groups, table row heights, then the frame); breaking lines is the single biggest cost of a
+    render, and its result depends only on the width.
+    """
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        # split() drops blPara when it refuses to split; then the lines must be broken again.
+        if avail_width != self._wrapped_at or "blPara" not in self.__dict__:
+            super().wrap(avail_width, avail_height)
+            self._wrapped_at = avail_width
+        return self.width, self.height
+
+
 class TickBox(Flowable):
     """An empty square to tick by hand, sized to sit on the first line of its text."""
 
@@ -33,7 +51,7 @@ class TickBox(Flowable):
         self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
 
 
-def checklist_table(items: Sequence[RLParagraph], styles: StyleSet, width: float) -> Table:
+def checklist_table(items: Sequence[Para], styles: StyleSet, width: float) -> Table:
     """Rows of [box, text]; a table so long lists split between items, never inside one."""
     box = styles.body.fontSize * 0.95
     gutter = styles.body.fontSize * 2
@@ -53,7 +71,7 @@ def checklist_table(items: Sequence[RLParagraph], styles: StyleSet, width: float
     return table
 
 
-def signature_table(labels: Sequence[RLParagraph], styles: StyleSet, width: float) -> Table:
+def signature_table(labels: Sequence[Para], styles: StyleSet, width: float) -> Table:
     """Three writing lines (signature, printed name, date) with their labels underneath."""
     writing_room = styles.body.fontSize * 3.2
     weights = (0.45, 0.35, 0.20)
@@ -75,7 +93,7 @@ def signature_table(labels: Sequence[RLParagraph], styles: StyleSet, width: floa
     return table
 
 
-def callout_table(kind: str, title: RLParagraph | None, body: Sequence[RLParagraph],
+def callout_table(kind: str, title: Para | None, body: Sequence[Para],
                   styles: StyleSet, width: float, keep_rows: int = 0) -> Table:
     """A tinted box with a strong coloured bar on the left.
 
