@@ -1,0 +1,410 @@
+"""Clinic-day batch: one report PDF per clinic-list row, in parallel, resumable, with a manifest."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import io
+import multiprocessing
+import os
+import re
+import signal
+import sys
+import time
+import unicodedata
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from . import __version__
+from .atomic import atomic_write
+from .batch_manifest import (
+    BUILT,
+    CANCELLED,
+    FAILED,
+    MANIFEST_NAME,
+    UNCHANGED,
+    ManifestEntry,
+    read_manifest,
+    write_manifest,
+)
+from .clinic_list import TEMPLATE_COLUMN, ClinicRow, read_clinic_list
+from .context import PatientContext
+from .errors import InputError
+from .templates import ClinicTemplate, resolve_template
+
+MERGED_NAME = "all-reports-for-printing.pdf"
+CHECKPOINT_SECONDS = 1.0  # how often the manifest is saved while the batch runs
+
+
+class CancelFlag(Protocol):
+    def is_set(self) -> bool: ...
+
+
+ProgressCallback = Callable[["BatchProgress"], None]
+
+
+@dataclass(frozen=True)
+class BatchProgress:
+    """Sent after each row: how far the batch is and what happened to that row (no names)."""
+
+    done: int
+    total: int
+    entry: ManifestEntry
+
+
+@dataclass
+class BatchSummary:
+    out_dir: Path
+    entries: list[ManifestEntry]
+    manifest: Path
+    merged: Path | None = None
+    merged_pages: int = 0
+    cancelled: bool = False
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for e in self.entries if e.status == status)
+
+    @property
+    def failed(self) -> int:
+        return self.count(FAILED)
+
+    @property
+    def exit_code(self) -> int:
+        """0 every row produced, 1 some rows failed or were not reached."""
+        return 0 if all(e.produced for e in self.entries) else 1
+
+
+@dataclass(frozen=True)
+class _Task:
+    row: int
+    context: PatientContext
+    template_key: str
+    generated_on: dt.date
+    previous_hash: str  # the content hash of an intact earlier PDF for this row; "" = none
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    row: int
+    status: str
+    pdf: bytes = b""
+    content_hash: str = ""
+    pages: int = 0
+    error: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+# --- the worker side: runs in a pool process (or in this process with jobs=1) ----------------
+
+_WORKER_TEMPLATES: dict[str, ClinicTemplate] = {}
+
+
+def _init_worker(templates: dict[str, ClinicTemplate], in_pool: bool) -> None:
+    if in_pool:
+        # The parent handles Ctrl-C (it saves the manifest); workers just stop with it.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER_TEMPLATES.clear()
+    _WORKER_TEMPLATES.update(templates)
+
+
+def _build_one(task: _Task) -> _Outcome:
+    """Compose; skip rendering when an intact earlier PDF has the same content hash."""
+    from .build import build_report
+    from .compose import compose_report, content_hash
+    from .evidence import default_pack
+
+    template = _WORKER_TEMPLATES[task.template_key]
+    try:
+        if task.previous_hash:
+            report = compose_report(task.context, default_pack(), template, task.generated_on)
+            digest = content_hash(report)
+            if digest == task.previous_hash:
+                return _Outcome(task.row, UNCHANGED, content_hash=digest)
+        result = build_report(task.context, template, generated_on=task.generated_on)
+    except InputError as exc:
+        return _Outcome(task.row, FAILED, error=str(exc))
+    except Exception as exc:  # a renderer bug must not stop the other rows
+        return _Outcome(task.row, FAILED, error=f"could not build the report "
+                        f"({type(exc).__name__}: {str(exc)[:200]})")
+    return _Outcome(task.row, BUILT, result.pdf, result.content_hash, result.page_count,
+                    warnings=result.warnings)
+
+
+# --- the parent side ---------------------------------------------------------------------------
+
+def output_name(row: ClinicRow, width: int = 4) -> str:
+    """A safe, unique file name: the row number, then the name, or "deidentified".
+
+    The record number (MRN) and date of birth never appear in a file name."""
+    ctx = row.context
+    if ctx is None or ctx.patient_deidentified:
+        label = "deidentified"
+    else:
+        label = _slug(ctx.patient_name) or "patient"
+    return f"{row.row:0{width}d}-{label}.pdf"
+
+
+def _slug(text: str, limit: int = 40) -> str:
+    """Letters and digits of any script; everything else (slashes, dots, spaces) becomes '-'."""
+    text = unicodedata.normalize("NFC", text)
+    kept = "".join(c if c.isalnum() or unicodedata.category(c).startswith("M") else "-"
+                   for c in text)
+    return re.sub(r"-{2,}", "-", kept).strip("-")[:limit].strip("-")
+
+
+def _template_key(template: ClinicTemplate) -> str:
+    """What, besides the content hash, makes the PDF look different: the template, the app."""
+    raw = f"{__version__}|{template!r}".encode()
+    return hashlib.sha256(raw).hexdigest()[:12]
+
+
+def _resolve_templates(
+    rows: tuple[ClinicRow, ...], default: ClinicTemplate, base: Path
+) -> tuple[dict[str, ClinicTemplate], dict[int, str], dict[int, str]]:
+    """Templates by key; each good row's template key; each row's template error."""
+    templates = {_template_key(default): default}
+    by_cell: dict[str, ClinicTemplate | InputError] = {}
+    row_keys: dict[int, str] = {}
+    errors: dict[int, str] = {}
+    for row in rows:
+        if not row.ok:
+            continue
+        if not row.template:
+            row_keys[row.row] = _template_key(default)
+            continue
+        if row.template not in by_cell:
+            candidate = base / row.template
+            value = str(candidate) if row.template.lower().endswith(".toml") else row.template
+            try:
+                by_cell[row.template] = resolve_template(value)
+            except InputError as exc:
+                by_cell[row.template] = exc
+        resolved = by_cell[row.template]
+        if isinstance(resolved, InputError):
+            errors[row.row] = resolved.message
+            continue
+        key = _template_key(resolved)
+        templates[key] = resolved
+        row_keys[row.row] = key
+    return templates, row_keys, errors
+
+
+def _intact(folder: Path, entry: ManifestEntry | None, name: str, key: str) -> bool:
+    if entry is None or not entry.produced or entry.file != name or entry.build_key != key:
+        return False
+    try:
+        return (folder / name).stat().st_size == entry.bytes > 0
+    except OSError:
+        return False
+
+
+def _remove_stale_temp_files(folder: Path) -> None:
+    """Temp files a killed run left behind (atomic_write names them .<target>.<random>.tmp)."""
+    for tmp in folder.glob(".*.tmp"):
+        if re.fullmatch(r"\.(\d+-.+\.pdf|manifest\.csv|all-reports-for-printing\.pdf)\..+\.tmp",
+                        tmp.name):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+def run_batch(
+    list_path: str | Path,
+    out_dir: str | Path,
+    *,
+    template: str | None = None,
+    jobs: int = 1,
+    merge: bool = False,
+    duplex: bool = False,
+    progress: ProgressCallback | None = None,
+    cancel: CancelFlag | None = None,
+    today: dt.date | None = None,
+) -> BatchSummary:
+    """Build one PDF per row of the clinic list into ``out_dir``; see the README section.
+
+    Raises InputError when the list itself is unusable (or ``template`` is unknown); bad rows
+    are recorded in the manifest and the summary, and the good rows are still produced.
+    """
+    started = time.perf_counter()
+    today = today or dt.date.today()
+    clinic = read_clinic_list(list_path, today=today)
+    default = resolve_template(template)
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise InputError("-o", f"{out} is a file; give a folder for the reports")
+    out.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temp_files(out)
+
+    templates, row_keys, template_errors = _resolve_templates(
+        clinic.rows, default, clinic.path.parent)
+    previous = read_manifest(out)
+    width = max(4, len(str(max((r.row for r in clinic.rows), default=1))))
+    entries: dict[int, ManifestEntry] = {}
+    tasks: list[_Task] = []
+    names: dict[int, str] = {}
+    for row in clinic.rows:
+        if not row.ok or row.row in template_errors:
+            column, error = ((row.error_column, row.error) if not row.ok
+                             else (TEMPLATE_COLUMN, template_errors[row.row]))
+            entries[row.row] = ManifestEntry(row.row, FAILED, column=column, error=error,
+                                             template=row.template)
+            continue
+        assert row.context is not None
+        names[row.row] = output_name(row, width)
+        key = row_keys[row.row]
+        before = previous.get(row.row)
+        prev_hash = before.content_hash if (
+            before and _intact(out, before, names[row.row], key)) else ""
+        tasks.append(_Task(row.row, row.context, key, today, prev_hash))
+
+    total = len(clinic.rows)
+    done = 0
+    state = _Checkpoint(out, entries)
+
+    def record(entry: ManifestEntry) -> None:
+        nonlocal done
+        done += 1
+        entries[entry.row] = entry
+        state.maybe_save()
+        if progress is not None:
+            progress(BatchProgress(done, total, entry))
+
+    for entry in sorted(list(entries.values()), key=lambda e: e.row):
+        done += 1
+        if progress is not None:
+            progress(BatchProgress(done, total, entry))
+
+    summary_warnings: list[str] = []
+    templates_by_key_name = {key: t.name for key, t in templates.items()}
+    cancelled = False
+    try:
+        for outcome in _execute(tasks, templates, jobs, cancel):
+            task_key = row_keys[outcome.row]
+            name = names[outcome.row]
+            if outcome.status == BUILT:
+                atomic_write(out / name, outcome.pdf)
+                entry = ManifestEntry(outcome.row, BUILT, name, outcome.pages,
+                                      outcome.content_hash, template=templates_by_key_name[
+                                          task_key], bytes=len(outcome.pdf), build_key=task_key)
+                summary_warnings += [f"row {outcome.row}: {w}" for w in outcome.warnings]
+            elif outcome.status == UNCHANGED:
+                entry = previous[outcome.row]
+                entry = ManifestEntry(outcome.row, UNCHANGED, entry.file, entry.pages,
+                                      entry.content_hash, template=entry.template,
+                                      bytes=entry.bytes, build_key=entry.build_key)
+            else:
+                entry = ManifestEntry(outcome.row, FAILED, error=outcome.error,
+                                      template=templates_by_key_name[task_key])
+            record(entry)
+        cancelled = bool(cancel is not None and cancel.is_set())
+    finally:
+        # Whatever happened (cancel, Ctrl-C, an error), save what was produced.
+        for task in tasks:
+            if task.row not in entries:
+                entries[task.row] = ManifestEntry(task.row, CANCELLED, names[task.row])
+        _remove_outdated_files(out, previous, entries)
+        manifest = write_manifest(out, list(entries.values()))
+
+    summary = BatchSummary(out, sorted(entries.values(), key=lambda e: e.row), manifest,
+                           cancelled=cancelled, warnings=summary_warnings)
+    if merge and not cancelled:
+        summary.merged, summary.merged_pages = merge_reports(out, summary.entries, duplex)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+class _Checkpoint:
+    """Saves the manifest at most once per CHECKPOINT_SECONDS, so a killed run can resume."""
+
+    def __init__(self, folder: Path, entries: dict[int, ManifestEntry]) -> None:
+        self.folder = folder
+        self.entries = entries
+        self.last = time.monotonic()
+
+    def maybe_save(self) -> None:
+        now = time.monotonic()
+        if now - self.last >= CHECKPOINT_SECONDS:
+            write_manifest(self.folder, list(self.entries.values()))
+            self.last = now
+
+
+def _remove_outdated_files(folder: Path, previous: dict[int, ManifestEntry],
+                           entries: dict[int, ManifestEntry]) -> None:
+    """An earlier run's PDF for a row that now failed or has a new name must not be printed."""
+    current = {e.file for e in entries.values() if e.file}
+    for old in previous.values():
+        new = entries.get(old.row)
+        if not old.file or old.file in current or old.file == MANIFEST_NAME:
+            continue
+        if new is None or new.status in (FAILED,) or new.file != old.file:
+            with contextlib.suppress(OSError):
+                (folder / old.file).unlink()
+
+
+def _execute(tasks: list[_Task], templates: dict[str, ClinicTemplate], jobs: int,
+             cancel: CancelFlag | None) -> Iterator[_Outcome]:
+    """The outcomes of the tasks, in completion order; stops early when ``cancel`` is set."""
+    if jobs <= 1 or len(tasks) <= 1:
+        _init_worker(templates, in_pool=False)
+        for task in tasks:
+            if cancel is not None and cancel.is_set():
+                return
+            yield _build_one(task)
+        return
+    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+    pending = iter(tasks)
+    in_flight: set[Future[_Outcome]] = set()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                               initializer=_init_worker, initargs=(templates, True))
+    try:
+        while True:
+            while len(in_flight) < jobs * 4 and not (cancel is not None and cancel.is_set()):
+                task = next(pending, None)
+                if task is None:
+                    break
+                in_flight.add(pool.submit(_build_one, task))
+            if not in_flight:
+                return
+            finished, in_flight = wait(in_flight, timeout=0.25, return_when=FIRST_COMPLETED)
+            for future in finished:
+                yield future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def merge_reports(
+    folder: Path, entries: list[ManifestEntry], duplex: bool
+) -> tuple[Path | None, int]:
+    """One print-ready PDF of every produced report, in list order; with ``duplex`` each report
+    is padded with a blank page to an even page count so the next starts on a new sheet."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for entry in entries:
+        if not entry.produced:
+            continue
+        reader = PdfReader(folder / entry.file)
+        for page in reader.pages:
+            writer.add_page(page)
+        if duplex and len(reader.pages) % 2:
+            last = reader.pages[-1].mediabox
+            writer.add_blank_page(width=float(last.width), height=float(last.height))
+    pages = len(writer.pages)
+    target = folder / MERGED_NAME
+    if pages == 0:
+        with contextlib.suppress(OSError):
+            target.unlink()
+        return None, 0
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    atomic_write(target, buffer.getvalue())
+    return target, pages
+
+
+def default_jobs() -> int:
+    return max(1, min(4, os.cpu_count() or 1))

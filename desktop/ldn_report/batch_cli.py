@@ -1,0 +1,119 @@
+"""The `ldn-report batch` subcommand: a clinic list to a folder of reports, with progress."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import time
+from typing import TextIO
+
+from .batch_manifest import FAILED
+from .errors import InputError
+
+EXIT_OK, EXIT_SOME_FAILED = 0, 1
+
+
+class ProgressPrinter:
+    """A progress bar on a terminal; plain lines (every 10 %, and each failed row) otherwise.
+
+    Lines name rows by number only, never by patient."""
+
+    def __init__(self, stream: TextIO, tty: bool | None = None) -> None:
+        self.stream = stream
+        self.tty = stream.isatty() if tty is None else tty
+        self.started = time.monotonic()
+        self.failed = 0
+        self.last_step = -1
+        self.last_draw = 0.0
+
+    def __call__(self, progress: object) -> None:
+        from .batch import BatchProgress
+
+        assert isinstance(progress, BatchProgress)
+        entry = progress.entry
+        if entry.status == FAILED:
+            self.failed += 1
+            column = f", {entry.column}" if entry.column else ""
+            self._line(f"row {entry.row}{column}: {entry.error}")
+        if self.tty:
+            now = time.monotonic()
+            if now - self.last_draw >= 0.1 or progress.done == progress.total:
+                self.last_draw = now
+                self._bar(progress.done, progress.total)
+            return
+        step = progress.done * 10 // max(progress.total, 1)
+        if step != self.last_step:
+            self.last_step = step
+            self.stream.write(f"progress: {progress.done}/{progress.total} rows, "
+                              f"{self.failed} failed\n")
+            self.stream.flush()
+
+    def _line(self, text: str) -> None:
+        if self.tty:
+            self.stream.write("\r\x1b[K")
+        self.stream.write(text + "\n")
+        self.stream.flush()
+
+    def _bar(self, done: int, total: int) -> None:
+        columns = shutil.get_terminal_size((80, 24)).columns
+        elapsed = time.monotonic() - self.started
+        eta = f"{elapsed / done * (total - done):4.0f} s left" if done else ""
+        tail = f" {done}/{total} rows  {self.failed} failed  {eta}"
+        width = max(10, min(40, columns - len(tail) - 3))
+        filled = width * done // max(total, 1)
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}]{tail}\x1b[K")
+        if done == total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise InputError("--jobs", f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 64:
+        raise InputError("--jobs", f"{value} is out of range; use 1 to 64")
+    return value
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import default_jobs, run_batch
+
+    printer = ProgressPrinter(sys.stderr)
+    summary = run_batch(
+        args.list, args.output, template=args.template,
+        jobs=args.jobs or default_jobs(), merge=args.merge, duplex=args.duplex,
+        progress=printer,
+    )
+    for warning in summary.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    built, unchanged = summary.count("built"), summary.count("unchanged")
+    print(f"{len(summary.entries)} rows: {built} built, {unchanged} unchanged, "
+          f"{summary.failed} failed ({summary.seconds:.1f} s)")
+    print(f"manifest: {summary.manifest}")
+    if summary.merged is not None:
+        print(f"merged for printing: {summary.merged} ({summary.merged_pages} pages"
+              f"{', padded for duplex' if args.duplex else ''})")
+    return EXIT_OK if summary.exit_code == 0 else EXIT_SOME_FAILED
+
+
+def add_batch_command(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "batch", help="one report per row of a clinic-list CSV, into a folder",
+        description="Build one report PDF per row of a clinic list (CSV; header = the patient "
+        "context's dotted field names, plus an optional 'template' column). Exit code 0: all "
+        "rows produced; 1: some rows failed (see manifest.csv); 2: the list is unusable. "
+        "Running it again skips rows whose reports are unchanged.")
+    p.add_argument("list", metavar="LIST.csv", help="the clinic list")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the reports")
+    p.add_argument("--template", metavar="NAME|FILE",
+                   help="clinic template for rows whose 'template' cell is empty")
+    p.add_argument("--jobs", type=_positive, default=0, metavar="N",
+                   help="worker processes (default: CPU count, at most 4)")
+    p.add_argument("--merge", action="store_true",
+                   help="also write all-reports-for-printing.pdf, every report in list order")
+    p.add_argument("--duplex", action="store_true",
+                   help="in the merged PDF, pad each report to an even page count")
+    p.set_defaults(func=_cmd_batch)

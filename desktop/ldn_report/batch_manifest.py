@@ -1,0 +1,88 @@
+"""The batch manifest (manifest.csv): one line per clinic-list row with its status and output."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from .atomic import atomic_write
+
+MANIFEST_NAME = "manifest.csv"
+
+# Statuses: built (this run), unchanged (kept from an earlier run: same content and template),
+# failed (the row's column and error say why), cancelled (not reached; the next run builds it).
+BUILT, UNCHANGED, FAILED, CANCELLED = "built", "unchanged", "failed", "cancelled"
+STATUSES = (BUILT, UNCHANGED, FAILED, CANCELLED)
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    row: int
+    status: str
+    file: str = ""
+    pages: int = 0
+    content_hash: str = ""
+    column: str = ""
+    error: str = ""
+    template: str = ""
+    bytes: int = 0
+    build_key: str = ""  # template and app version the PDF was made with (for resuming)
+
+    @property
+    def produced(self) -> bool:
+        return self.status in (BUILT, UNCHANGED)
+
+
+COLUMNS = tuple(f.name for f in fields(ManifestEntry))
+
+
+def manifest_text(entries: list[ManifestEntry]) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for entry in sorted(entries, key=lambda e: e.row):
+        writer.writerow({k: _safe_cell(v) for k, v in asdict(entry).items()})
+    return buffer.getvalue()
+
+
+def write_manifest(folder: Path, entries: list[ManifestEntry]) -> Path:
+    """Write manifest.csv (UTF-8 with BOM, so spreadsheets read it right), atomically."""
+    return atomic_write(folder / MANIFEST_NAME, "\ufeff" + manifest_text(entries))
+
+
+def read_manifest(folder: Path) -> dict[int, ManifestEntry]:
+    """The entries of an earlier run by row; an unreadable or foreign manifest reads as empty."""
+    path = folder / MANIFEST_NAME
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    out: dict[int, ManifestEntry] = {}
+    try:
+        for record in csv.DictReader(io.StringIO(text, newline="")):
+            entry = ManifestEntry(
+                row=int(record["row"]),
+                status=record["status"],
+                file=record["file"],
+                pages=int(record["pages"] or 0),
+                content_hash=record["content_hash"],
+                column=record["column"],
+                error=record["error"],
+                template=record["template"],
+                bytes=int(record["bytes"] or 0),
+                build_key=record["build_key"],
+            )
+            if entry.status in STATUSES and Path(entry.file).name == entry.file:
+                out[entry.row] = entry
+    except (KeyError, ValueError, TypeError, csv.Error):
+        return {}
+    return out
+
+
+def _safe_cell(value: object) -> object:
+    """Text a spreadsheet would run as a formula (=, +, -, @) is written with a leading quote."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
