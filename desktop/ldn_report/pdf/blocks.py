@@ -12,10 +12,10 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from ldn_report import report as model
 from ldn_report.pdf import fonts, markup
 from ldn_report.pdf.flowables import (
+    ChecklistItem,
     Para,
     TimelineDrawing,
     callout_table,
-    checklist_table,
     signature_table,
 )
 from ldn_report.pdf.styles import RULE, StyleSet, shade
@@ -75,6 +75,23 @@ class BlockRenderer:
 
     def _paragraph(self, block: model.Paragraph) -> list[Flowable]:
         return [self.paragraph(block)]
+
+    def _subheading(self, block: model.Subheading) -> list[Flowable]:
+        return [Para(markup.text(block.text), self.styles.subheading)]
+
+    def _clinictext(self, block: model.ClinicText) -> list[Flowable]:
+        """The clinic's own wording: faces come from the model's spans, never from its text."""
+        out: list[Flowable] = []
+        for i, para in enumerate(block.paragraphs):
+            text = "".join(markup.span(s.text, s.bold, s.italic) for s in para.spans)
+            if para.bullet:
+                out.append(Para(text, self.styles.bullet, bulletText="\u2022"))
+                last_bullet = i + 1 == len(block.paragraphs) or not block.paragraphs[i + 1].bullet
+                if last_bullet:
+                    out.append(Spacer(1, self.styles.space * 0.5))
+            else:
+                out.append(Para(text, self.styles.body))
+        return out
 
     def _bulletlist(self, block: model.BulletList) -> list[Flowable]:
         out: list[Flowable] = [
@@ -197,10 +214,9 @@ class BlockRenderer:
         return [table, Spacer(1, st.space * 1.2)]
 
     def _checklist(self, block: model.Checklist) -> list[Flowable]:
-        items = [Para(markup.text(item), self.styles.body_flush) for item in block.items]
-        if not items:
-            return []
-        return [checklist_table(items, self.styles, self.width), Spacer(1, self.styles.space)]
+        items: list[Flowable] = [ChecklistItem(markup.text(item), self.styles.checklist)
+                                 for item in block.items]
+        return [*items, Spacer(1, self.styles.space * 0.5)] if items else []
 
     def _signaturelines(self, block: model.SignatureLines) -> list[Flowable]:
         st = self.styles

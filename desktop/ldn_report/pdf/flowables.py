@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, String
-from reportlab.lib.colors import Color, white
+from reportlab.lib.colors import white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus import Paragraph as RLParagraph
@@ -33,42 +33,33 @@ class Para(RLParagraph):
         return self.width, self.height
 
 
-class TickBox(Flowable):
-    """An empty square to tick by hand, sized to sit on the first line of its text."""
+class ChecklistItem(Para):
+    """A line of text with an empty square drawn before it, to tick by hand.
 
-    def __init__(self, size: float, colour: Color = TEXT) -> None:
-        super().__init__()
-        self.size = size
-        self.colour = colour
-        self.width = self.height = size
+    The square lives in the paragraph's left indent, so long lists split between or inside
+    items like any text; only the first piece of a split item gets a box.
+    """
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.size, self.size
+    continued = False
 
     def draw(self) -> None:
-        self.canv.setStrokeColor(self.colour)
+        super().draw()
+        if self.continued:
+            return
+        size = self.style.fontSize * 0.95
+        baseline = self.height - self.style.fontSize
+        self.canv.saveState()
+        self.canv.setStrokeColor(TEXT)
         self.canv.setLineWidth(1)
-        self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
+        self.canv.rect(self.style.bulletIndent, baseline - self.style.fontSize * 0.12, size, size,
+                       stroke=1, fill=0)
+        self.canv.restoreState()
 
-
-def checklist_table(items: Sequence[Para], styles: StyleSet, width: float) -> Table:
-    """Rows of [box, text]; a table so long lists split between items, never inside one."""
-    box = styles.body.fontSize * 0.95
-    gutter = styles.body.fontSize * 2
-    rows = [[TickBox(box), item] for item in items]
-    table = Table(rows, colWidths=[gutter, width - gutter], hAlign="LEFT")
-    # The box's top meets the first line's cap height: top-aligned cells plus a small nudge.
-    nudge = (styles.body.leading - box) / 2
-    table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (0, -1), nudge),
-        ("TOPPADDING", (1, 0), (1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), styles.body.fontSize * 0.7),
-    ]))
-    return table
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts = super().split(avail_width, avail_height)
+        if len(parts) == 2:
+            parts[1].continued = True
+        return parts
 
 
 def signature_table(labels: Sequence[Para], styles: StyleSet, width: float) -> Table:

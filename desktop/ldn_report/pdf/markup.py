@@ -21,6 +21,16 @@ def text(value: str) -> str:
     return escape(value).replace("\n", "<br/>")
 
 
+def span(value: str, bold: bool = False, italic: bool = False) -> str:
+    """Escaped text in the face the model asks for (tags added after escaping)."""
+    out = text(value)
+    if italic:
+        out = f"<i>{out}</i>"
+    if bold:
+        out = f"<b>{out}</b>"
+    return out
+
+
 def attribute(value: str) -> str:
     """Escape a value for a double-quoted markup attribute."""
     return escape(value, {'"': "&quot;"})

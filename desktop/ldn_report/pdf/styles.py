@@ -55,6 +55,7 @@ class StyleSet:
     title: ParagraphStyle
     heading: ParagraphStyle
     heading_after_tag: ParagraphStyle  # a heading right under its "For clinicians" tag
+    subheading: ParagraphStyle
     audience_tag: ParagraphStyle
     body: ParagraphStyle
     body_flush: ParagraphStyle  # body without outer space: inside tables padding spaces it
@@ -62,6 +63,7 @@ class StyleSet:
     small: ParagraphStyle
     quote: ParagraphStyle
     bullet: ParagraphStyle
+    checklist: ParagraphStyle
     cell: ParagraphStyle
     cell_head: ParagraphStyle
     caption: ParagraphStyle
@@ -133,6 +135,9 @@ def style_set(large: bool, accent_hex: str) -> StyleSet:
         heading_after_tag=_style("heading_after_tag", s.heading, s, fontName=fonts.BOLD,
                                  textColor=heading_colour, leading=s.heading * 1.25,
                                  spaceBefore=0, spaceAfter=s.body * 0.6, keepWithNext=1),
+        subheading=_style("subheading", s.subheading, s, fontName=fonts.BOLD,
+                          textColor=TEXT, leading=s.subheading * 1.3,
+                          spaceBefore=s.body * 0.7, spaceAfter=s.body * 0.35, keepWithNext=1),
         audience_tag=_style("audience_tag", s.small, s, fontName=fonts.BOLD, textColor=MUTED,
                             spaceBefore=s.body * 1.2, spaceAfter=0, keepWithNext=1,
                             leading=s.small * 1.3),
@@ -144,6 +149,8 @@ def style_set(large: bool, accent_hex: str) -> StyleSet:
                      rightIndent=s.body * 1.5, spaceAfter=s.body * 0.6),
         bullet=_style("bullet", s.body, s, leftIndent=s.body * 1.5, bulletIndent=s.body * 0.3,
                       spaceAfter=s.body * 0.35),
+        checklist=_style("checklist", s.body, s, leftIndent=s.body * 2.2, bulletIndent=0,
+                         spaceAfter=s.body * 0.75),
         # Table cells: a step down in standard print; full body size in large print, where
         # the monitoring table is read by the patient.
         cell=_style("cell", cell, s, leading=cell * 1.3),
