@@ -15,6 +15,7 @@ from pathlib import Path
 from . import __version__
 from .batch_cli import add_batch_command
 from .errors import EvidencePackError, InputError
+from .template_cli import add_templates_command
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PACK = 0, 1, 2, 3
 
@@ -91,7 +92,7 @@ def _add_schema(sub: argparse._SubParsersAction) -> None:
 
 # Each entry adds one subcommand; other modules add theirs here (templates, batch).
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
-    _add_build, _add_examples, _add_schema, add_batch_command,
+    _add_build, _add_examples, _add_schema, add_batch_command, add_templates_command,
 ]
 
 
