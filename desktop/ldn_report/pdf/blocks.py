@@ -6,11 +6,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ldn_report import report as model
 from ldn_report.pdf import fonts, markup
+from ldn_report.pdf.columns import break_at_hyphens, column_widths
 from ldn_report.pdf.flowables import (
     ChecklistItem,
     Para,
@@ -21,6 +21,7 @@ from ldn_report.pdf.flowables import (
 from ldn_report.pdf.styles import RULE, StyleSet, shade
 
 SHORT_CALLOUT_CHARS = 700
+HUGE_CELL_CHARS = 1200
 
 
 def hex_of(colour: Color) -> str:
@@ -105,33 +106,24 @@ class BlockRenderer:
         st = self.styles
         title = Para(markup.text(block.title), st.callout_title) if block.title else None
         body = [Para(self.para_markup(p), st.body_flush) for p in block.body]
-        rows = len(body) + (title is not None)
-        # A short callout stays whole; a long one keeps at least its title with its first
-        # paragraph; a huge first paragraph (pages of text) must be free to split.
-        if sum(len(p.text) for p in block.body) <= SHORT_CALLOUT_CHARS:
-            keep = rows
-        elif block.body and len(block.body[0].text) <= SHORT_CALLOUT_CHARS:
-            keep = 1 + (title is not None)
-        else:
-            keep = 0
-        return [callout_table(block.kind, title, body, st, self.width, keep),
+        whole = sum(len(p.text) for p in block.body) <= SHORT_CALLOUT_CHARS
+        return [*callout_table(block.kind, title, body, st, self.width, whole),
                 Spacer(1, st.space * 1.2)]
 
     def _table(self, block: model.Table) -> list[Flowable]:
         st = self.styles
         ncols = max([len(block.header)] + [len(r) for r in block.rows]) or 1
         pad = st.sizes.body * 0.45
-        if len(block.col_widths) == ncols and sum(block.col_widths) > 0:
-            total = sum(block.col_widths)
-            widths = [self.width * w / total for w in block.col_widths]
-        else:
-            widths = self._auto_widths(block, ncols, 2 * pad)
+        widths = column_widths((block.header, *block.rows), ncols, self.width,
+                               st.cell.fontSize, 2 * pad, block.col_widths,
+                               header=bool(block.header))
         data: list[list[Flowable | str]] = []
         if block.header:
             data.append([Para(markup.text(h), st.cell_head)
                          for h in _pad(block.header, ncols)])
         for i, row in enumerate(block.rows):
-            cells = [markup.text(c) for c in _pad(row, ncols)]
+            cells = [markup.text(break_at_hyphens(c, w - 2 * pad, st.cell.fontSize))
+                     for c, w in zip(_pad(row, ncols), widths, strict=True)]
             if i < len(block.row_cites) and block.row_cites[i]:
                 cells[-1] += "\u00a0" + self.cites(block.row_cites[i])
             data.append([Para(c, st.cell) for c in cells])
@@ -147,8 +139,11 @@ class BlockRenderer:
         if block.header:
             commands += [("BACKGROUND", (0, 0), (-1, 0), st.tint),
                          ("LINEBELOW", (0, 0), (-1, 0), 1, st.accent)]
+        # Splitting inside rows is only for cells too tall for a page: it can also repeat the
+        # header row twice on one page, so ordinary tables split between rows.
+        huge = any(len(c) > HUGE_CELL_CHARS for row in block.rows for c in row)
         table = Table(data, colWidths=widths, repeatRows=1 if block.header else 0,
-                      hAlign="LEFT", splitInRow=1)
+                      hAlign="LEFT", splitInRow=1 if huge else 0)
         table.setStyle(TableStyle(commands))
         out: list[Flowable] = [table]
         if block.caption:
@@ -156,30 +151,6 @@ class BlockRenderer:
         else:
             out.append(Spacer(1, st.space))
         return out
-
-    def _auto_widths(self, block: model.Table, ncols: int, padding: float) -> list[float]:
-        """Column widths from the content, as a browser does: each column gets room for its
-        longest word, and the rest goes where the text is longest."""
-        size = self.styles.cell.fontSize
-        low = [padding] * ncols
-        high = [padding] * ncols  # one-line width, ignoring the citation added to the last cell
-        for row in (block.header, *block.rows):
-            for i, cell in enumerate(row[:ncols]):
-                words = cell.split() or [""]
-                word = max(stringWidth(w, fonts.BOLD, size) for w in words) + padding
-                low[i] = max(low[i], min(word, self.width / ncols))
-                high[i] = max(high[i], stringWidth(cell, fonts.REGULAR, size) + padding)
-        if sum(high) <= self.width:
-            return [self.width * h / sum(high) for h in high]
-        # Short columns (a date, a name, "n") get their whole text on one line; the long ones
-        # share what is left, each at least its longest word.
-        short = [h <= self.width / ncols * 0.8 for h in high]
-        widths = [h if s else lo for h, lo, s in zip(high, low, short, strict=True)]
-        spare = self.width - sum(widths)
-        extra = [0.0 if s else h - lo for h, lo, s in zip(high, low, short, strict=True)]
-        if spare <= 0 or not sum(extra):
-            return [self.width * w / sum(widths) for w in widths]
-        return [w + spare * e / sum(extra) for w, e in zip(widths, extra, strict=True)]
 
     def _timeline(self, block: model.Timeline) -> list[Flowable]:
         drawing = TimelineDrawing([(p.label, p.week) for p in block.points], self.styles)

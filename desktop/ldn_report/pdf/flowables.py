@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from reportlab.graphics.shapes import Circle, Drawing, Line, String
 from reportlab.lib.colors import white
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 from reportlab.platypus import Paragraph as RLParagraph
 
 from ldn_report.pdf import fonts
@@ -85,17 +85,19 @@ def signature_table(labels: Sequence[Para], styles: StyleSet, width: float) -> T
 
 
 def callout_table(kind: str, title: Para | None, body: Sequence[Para],
-                  styles: StyleSet, width: float, keep_rows: int = 0) -> Table:
+                  styles: StyleSet, width: float, whole: bool) -> list[Flowable]:
     """A tinted box with a strong coloured bar on the left.
 
     One row per paragraph (and splitInRow) so a long callout breaks across pages like text
     instead of raising LayoutError; the bar and fill are per-row styles, so both halves keep them.
-    The first ``keep_rows`` rows never split apart (a title is never left alone at a page foot).
+    A ``whole`` callout (a short one) never splits; a long one starts on a new page unless its
+    title and first lines fit, so a title is never left alone at a page foot.
     """
     bar, fill = CALLOUT_COLOURS.get(kind, CALLOUT_COLOURS["info"])
     pad = styles.body.fontSize * 0.9
     rows = ([[title]] if title is not None else []) + [[p] for p in body]
-    table = Table(rows, colWidths=[width], hAlign="LEFT", splitByRow=1, splitInRow=1)
+    table = Table(rows, colWidths=[width], hAlign="LEFT", splitByRow=1,
+                  splitInRow=0 if whole else 1)
     bar_width = 5 if kind == "warning" else 4
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
@@ -110,10 +112,14 @@ def callout_table(kind: str, title: Para | None, body: Sequence[Para],
     ]
     if kind == "warning":
         commands.append(("BOX", (0, 0), (-1, -1), 0.8, bar))
-    if keep_rows > 1:
-        commands.append(("NOSPLIT", (0, 0), (0, keep_rows - 1)))
+    if whole:
+        commands.append(("NOSPLIT", (0, 0), (0, -1)))
     table.setStyle(TableStyle(commands))
-    return table
+    if whole:
+        return [table]
+    # NOSPLIT is not honoured once a table may split inside rows; ask for the room instead.
+    room = pad * 1.6 + (title.style.leading if title is not None else 0) + 4 * styles.body.leading
+    return [CondPageBreak(room), table]
 
 
 def _nice_step(span: float, max_ticks: int) -> float:
