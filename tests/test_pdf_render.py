@@ -395,3 +395,34 @@ def test_render_is_fast(report: Report) -> None:
         times.append(time.perf_counter() - start)
     # Generous bound for slow CI machines; the median on a laptop is far lower.
     assert statistics.median(times) < 0.25
+
+
+def test_clinic_text_and_subheadings(report: Report) -> None:
+    from ldn_report.report import ClinicText, RichParagraph, Span, Subheading
+
+    clinic = Section("contact", "Contact", (
+        Subheading("Call us <b>"),
+        ClinicText((RichParagraph((Span("Phone "), Span("<i>555</i>", bold=True))),
+                    RichParagraph((Span("weekdays"),), bullet=True),
+                    RichParagraph((Span("after hours: 111"),), bullet=True))),
+    ))
+    data = render_pdf(dataclasses.replace(report, sections=(*report.sections, clinic)),
+                      STANDARD, HASH)
+    text = text_of(data)
+    assert "Call us <b>" in text
+    assert "Phone <i>555</i>" in text
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        chars = [c for c in doc.pages[-1].chars if c["text"] in "<i>555"]
+    assert any("Bold" in c["fontname"] for c in chars)
+
+
+def test_narrow_column_breaks_hyphenated_words_at_the_hyphen(report: Report) -> None:
+    table = Table(("Study", "Design", "Participants", "Findings"), (
+        ("Cree et al., 2010", "Double-masked, placebo-controlled crossover", "80 enrolled",
+         "Serum [Met5]-enkephalin lower in MS; oligodendrocyte apoptosis"),
+    ), col_widths=(1.1, 2.0, 1.5, 2.6))
+    r = dataclasses.replace(report, sections=(Section("s", "S", (table,)),))
+    text = text_of(render_pdf(r, LARGE, HASH))
+    assert "placebo-\ncontrolled" in text or "placebo-controlled" in text
+    assert "place\n" not in text
+    assert "Participants" in text

@@ -29,7 +29,8 @@ def column_widths(rows: Sequence[Sequence[str]], ncols: int, width: float, size:
         face = fonts.BOLD if r == 0 and header else fonts.REGULAR
         for i, cell in enumerate(row[:ncols]):
             word = max(stringWidth(w, face, size) for w in _WORD_BREAK.split(cell) or [""])
-            low[i] = max(low[i], min(word + padding, width * 0.4))
+            # +1 pt: a word exactly as wide as the line is pushed over by rounding.
+            low[i] = max(low[i], min(word + padding + 1, width * 0.4))
             high[i] = max(high[i], stringWidth(cell, fonts.REGULAR, size) + padding)
     if len(weights) == ncols and sum(weights) > 0:
         widths = [width * w / sum(weights) for w in weights]
