@@ -63,8 +63,11 @@ def test_builtin_variants_differ_where_they_should():
     assert not by["Standard Letter"].large_print
     assert [s.id for s in by["Discussion record only"].visible_sections()] == [
         "header", "key_points", "discussion_record"]
-    assert by["Discussion record only"].signature_roles == (
-        "Patient", "Clinician", "Interpreter", "Witness")
+    assert by["Discussion record only"].signature_roles == ("Patient", "Clinician", "Interpreter")
+    record = next(s for s in by["Discussion record only"].sections if s.id == "discussion_record")
+    assert not record.starts_new_page  # flows after the key points: two pages at most
+    standard = next(s for s in by["Standard Letter"].sections if s.id == "discussion_record")
+    assert standard.starts_new_page
     assert [s.id for s in by["Clinician evidence brief"].visible_sections()] == [
         "header", "key_points", "evidence_summary", "references"]
 

@@ -9,6 +9,7 @@ import hashlib
 import json
 from dataclasses import asdict
 
+from .clinic_text import clinic_text
 from .context import DMT_STATUS_LABELS, GOAL_LABELS, PHENOTYPE_LABELS, PatientContext
 from .evidence import EvidencePack, default_pack
 from .report import (
@@ -86,10 +87,14 @@ def compose_report(
     builders = {
         "header": lambda: _header(ctx),
         "key_points": lambda: _key_points(w, fired),
-        "why_ldn": lambda: _why_ldn(w, ctx, fired),
+        "why_ldn": lambda: [*_clinic_text(ctx, template, "introduction"),
+                            *_why_ldn(w, ctx, fired)],
         "what_to_expect": lambda: _what_to_expect(w, fired),
-        "safety": lambda: _safety(w, fired),
-        "monitoring": lambda: _monitoring(w, template),
+        "safety": lambda: [*_safety(w, fired),
+                           *_clinic_text(ctx, template, "contact", "after_hours",
+                                         heading="Who to contact")],
+        "monitoring": lambda: [*_monitoring(w, template),
+                               *_clinic_text(ctx, template, "how_to_get")],
         "questions": lambda: (w.bullets(*QUESTIONS),),
         "discussion_record": lambda: _discussion_record(w, fired, template),
         "evidence_summary": lambda: _evidence_summary(w, pack),
@@ -101,7 +106,7 @@ def compose_report(
             title=setting.title,
             blocks=tuple(builders[setting.id]()),
             audience="clinician" if setting.id in ("evidence_summary", "references") else "patient",
-            page_break_before=setting.id in ("discussion_record", "evidence_summary"),
+            page_break_before=setting.starts_new_page,
         )
         for setting in template.visible_sections()
     )
@@ -114,7 +119,7 @@ def compose_report(
         subject="Counseling report on low-dose naltrexone for multiple sclerosis",
         author=template.branding.clinic_name,
         language=template.language,
-        template_name=template.name,
+        template_name=template.footer_name,
         pack_version=pack.version,
         pack_date=pack.produced.isoformat(),
         generated_on=(generated_on or dt.date.today()).isoformat(),
@@ -124,6 +129,13 @@ def compose_report(
         appointment_date=ctx.appointment_date.isoformat(),
     )
     return Report(meta=meta, sections=sections, references=_reference_entries(pack), hits=hits)
+
+
+def _clinic_text(ctx: PatientContext, template: ClinicTemplate, *keys: str,
+                 heading: str = "") -> list[Block]:
+    """The template's own text blocks, filled for this patient (values as plain text)."""
+    blocks: list[Block] = [b for k in keys if (b := clinic_text(k, ctx, template)) is not None]
+    return [Subheading(heading), *blocks] if blocks and heading else blocks
 
 
 def _header(ctx: PatientContext) -> list[Block]:

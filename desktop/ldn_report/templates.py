@@ -50,6 +50,9 @@ DEFAULT_HEADINGS: dict[str, str] = {
 EVIDENCE_SECTIONS = frozenset({"evidence_summary", "references"})
 PATIENT_SECTIONS = ("key_points", "why_ldn", "what_to_expect", "safety", "monitoring",
                     "questions", "discussion_record")
+# Sections that start on a new page unless a template says otherwise: the sheet to sign, and the
+# part for clinicians.
+NEW_PAGE_SECTIONS = frozenset({"discussion_record", "evidence_summary"})
 PAGE_SIZES = ("letter", "a4")
 TEXT_SIZES = ("standard", "large")
 SIGNATURE_ROLES: dict[str, str] = {
@@ -87,10 +90,15 @@ class SectionSetting:
     id: str
     visible: bool = True
     heading: str = ""  # empty = the default heading
+    new_page: bool | None = None  # None = the section's default (see NEW_PAGE_SECTIONS)
 
     @property
     def title(self) -> str:
         return self.heading or DEFAULT_HEADINGS[self.id]
+
+    @property
+    def starts_new_page(self) -> bool:
+        return self.new_page if self.new_page is not None else self.id in NEW_PAGE_SECTIONS
 
 
 @dataclass(frozen=True)
@@ -167,7 +175,7 @@ _TOP_KEYS = ("format_version", "name", "description", "text_size", "language", "
 _BRANDING_KEYS = ("clinic_name", "department", "address", "phone", "website", "logo",
                   "accent_colour", "letterhead")
 _PAGE_KEYS = ("size", "margin_mm")
-_SECTION_KEYS = ("id", "visible", "heading")
+_SECTION_KEYS = ("id", "visible", "heading", "new_page")
 _SCHEDULE_KEYS = ("when", "what", "who", "week")
 _RECORD_KEYS = ("signatures",)
 
@@ -343,6 +351,8 @@ class _Reader:
                 id=sid,
                 visible=self.boolean(f"{key}.visible", item.get("visible", True)),
                 heading=self.text(f"{key}.heading", item.get("heading", ""), 120),
+                new_page=(self.boolean(f"{key}.new_page", item["new_page"])
+                          if "new_page" in item else None),
             ))
         # A section the file does not list is kept, hidden, so the editor can offer it.
         out += [SectionSetting(s, visible=False) for s in SECTION_IDS
@@ -521,6 +531,7 @@ def template_to_dict(template: ClinicTemplate, base_dir: Path | None = None) -> 
     }
     data["page"] = {"size": template.page.size, "margin_mm": template.page.margin_mm}
     data["sections"] = [{"id": s.id, "visible": s.visible, "heading": s.heading}
+                        | ({} if s.new_page is None else {"new_page": s.new_page})
                         for s in template.sections]
     data["text"] = dict(template.text_blocks)
     data["schedule"] = [{"when": r.when, "what": r.what, "who": r.who, "week": r.week}
@@ -620,7 +631,9 @@ def list_templates() -> list[ClinicTemplate]:
 def find_template(name: str) -> ClinicTemplate | None:
     """A template from the catalogue by name or slug, case-insensitive."""
     wanted = slugify(name)
-    return next((t for t in list_templates() if t.slug == wanted), None)
+    # A built-in also answers to its file name: "discussion-record" for "Discussion record only".
+    return next((t for t in list_templates()
+                 if wanted in (t.slug, Path(t.source).stem if t.builtin else t.slug)), None)
 
 
 def save_user_template(template: ClinicTemplate) -> ClinicTemplate:
