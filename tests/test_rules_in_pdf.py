@@ -27,6 +27,7 @@ BASE = {
 def text_for(changes: tuple[tuple[str, object], ...]) -> str:
     data = {k: (dict(v) if isinstance(v, dict) else v) for k, v in BASE.items()}
     for dotted, value in changes:
+        value = list(value) if isinstance(value, tuple) else value
         if "." in dotted:
             group, leaf = dotted.split(".")
             data.setdefault(group, {})[leaf] = value
