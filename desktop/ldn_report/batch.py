@@ -287,7 +287,7 @@ def run_batch(
             task_key = row_keys[outcome.row]
             name = names[outcome.row]
             if outcome.status == BUILT:
-                atomic_write(out / name, outcome.pdf)
+                atomic_write(out / name, outcome.pdf, mode=0o600)
                 entry = ManifestEntry(outcome.row, BUILT, name, outcome.pages,
                                       outcome.content_hash, template=templates_by_key_name[
                                           task_key], bytes=len(outcome.pdf), build_key=task_key)
@@ -402,7 +402,7 @@ def merge_reports(
         return None, 0
     buffer = io.BytesIO()
     writer.write(buffer)
-    atomic_write(target, buffer.getvalue())
+    atomic_write(target, buffer.getvalue(), mode=0o600)
     return target, pages
 
 

@@ -49,7 +49,7 @@ def manifest_text(entries: list[ManifestEntry]) -> str:
 
 def write_manifest(folder: Path, entries: list[ManifestEntry]) -> Path:
     """Write manifest.csv (UTF-8 with BOM, so spreadsheets read it right), atomically."""
-    return atomic_write(folder / MANIFEST_NAME, "\ufeff" + manifest_text(entries))
+    return atomic_write(folder / MANIFEST_NAME, "\ufeff" + manifest_text(entries), mode=0o600)
 
 
 def read_manifest(folder: Path) -> dict[int, ManifestEntry]:
