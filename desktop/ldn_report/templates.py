@@ -214,6 +214,9 @@ class _Reader:
             if unicodedata.category(ch) == "Cc" and not (multiline and ch in "\n\t"):
                 raise self.error(key, f"contains a control character (U+{ord(ch):04X}) at "
                                  f"position {i + 1}")
+            if unicodedata.category(ch) == "Cs":
+                raise self.error(key, f"contains a broken character (an unpaired surrogate, "
+                                 f"U+{ord(ch):04X}) at position {i + 1}; retype it")
         if len(value) > max_len:
             raise self.error(key, f"is {len(value)} characters long; at most {max_len} allowed")
         if required and not value.strip():
