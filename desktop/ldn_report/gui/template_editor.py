@@ -1,0 +1,358 @@
+"""The clinic-template editor: pick, edit, preview live, save, import, export, duplicate, reset.
+
+``edit_templates(parent, current_context)`` is the one call the main window makes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..build import BuildResult
+from ..context import PatientContext
+from ..errors import InputError
+from ..examples import load_example
+from ..logo import downscale_logo, logo_too_big
+from ..templates import (
+    ClinicTemplate,
+    builtin_templates,
+    export_template,
+    is_builtin_name,
+    list_templates,
+    load_template,
+    save_user_template,
+    slugify,
+    template_from_dict,
+    user_templates_dir,
+)
+from . import messages
+from .preview import PdfPreview
+from .report_worker import ReportBuilder
+from .template_form import TemplateForm
+
+PREVIEW_DELAY_MS = 400
+PREVIEW_EXAMPLE = "on-dmt-mood-pain"  # shown when the main window's form is not valid yet
+
+
+class TemplateEditor(QDialog):
+    """Left: the templates; middle: the form; right: the current patient's report, live."""
+
+    def __init__(self, parent: QWidget | None, ctx: PatientContext | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Clinic templates")
+        self.resize(1400, 860)
+        self.ctx = ctx or load_example(PREVIEW_EXAMPLE)
+        self.stored: ClinicTemplate = builtin_templates()[0]  # as on disk (or built in)
+        self.current: ClinicTemplate | None = self.stored  # the form, validated; None = invalid
+        self.dirty = False
+        self.last_result: BuildResult | None = None
+
+        self.list = QListWidget()
+        self.list.setAccessibleName("Templates")
+        self.list.setMinimumWidth(230)
+        self.list.currentRowChanged.connect(self._on_pick)
+        self.form = TemplateForm()
+        self.form.changed.connect(self._on_edit)
+        self.form.logo_browse_requested.connect(self.choose_logo)
+        self.preview = PdfPreview()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setAccessibleName("Template status")
+
+        self.duplicate_button = self._button("Duplicate", self.duplicate)
+        self.save_button = self._button("Save", self.save)
+        self.save_as_button = self._button("Save as\u2026", self.save_as)
+        self.import_button = self._button("Import\u2026", self.import_dialog)
+        self.export_button = self._button("Export\u2026", self.export_dialog)
+        self.reset_button = self._button("Reset", self.reset)
+        buttons = QDialogButtonBox()
+        self.use_button = buttons.addButton("Use this template",
+                                            QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("Templates"))
+        left_layout.addWidget(self.list, 1)
+        for button in (self.duplicate_button, self.import_button, self.export_button):
+            left_layout.addWidget(button)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.form, 1)
+        row = QHBoxLayout()
+        for button in (self.save_button, self.save_as_button, self.reset_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        middle_layout.addLayout(row)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(middle)
+        splitter.addWidget(self.preview)
+        splitter.setSizes([220, 560, 620])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+
+        self.builder = ReportBuilder(self)
+        self.builder.built.connect(self._on_built)
+        self.builder.failed.connect(lambda message, _details: self._say(
+            f"The preview could not be made: {message}", error=True))
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._validate_and_preview)
+        self.refresh_list(self.stored.name)
+
+    def _button(self, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        return button
+
+    # -- the list -----------------------------------------------------------------------------
+
+    def refresh_list(self, select: str = "") -> None:
+        self.templates = list_templates()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for t in self.templates:
+            item = QListWidgetItem(f"{t.name}  (built-in)" if t.builtin else t.name)
+            item.setToolTip(t.description or t.source)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        names = [t.name for t in self.templates]
+        self.list.setCurrentRow(names.index(select) if select in names else 0)
+
+    def _on_pick(self, row: int) -> None:
+        if 0 <= row < len(self.templates):
+            self.load(self.templates[row])
+
+    def load(self, template: ClinicTemplate) -> None:
+        """Show a stored template in the form, with no unsaved edits."""
+        self.stored = template
+        self.current = template
+        self.form.set_template(template)
+        self._set_dirty(False)
+        self._say(self._describe(template))
+        self.builder.request(self.ctx, template)
+
+    def _describe(self, t: ClinicTemplate) -> str:
+        if t.builtin:
+            return (f"\u201c{t.name}\u201d is built in and read-only: use Duplicate or Save as "
+                    "to make your own copy.")
+        return f"\u201c{t.name}\u201d is saved in {t.source}."
+
+    # -- editing ------------------------------------------------------------------------------
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        self.save_button.setEnabled(dirty and not self.stored.builtin)
+        self.reset_button.setEnabled(dirty)
+        # Switching templates would lose the edits: save or reset first.
+        self.list.setEnabled(not dirty)
+        self.duplicate_button.setEnabled(not dirty)
+
+    def _on_edit(self) -> None:
+        self._set_dirty(True)
+        self._timer.start(PREVIEW_DELAY_MS)
+
+    def form_template(self) -> ClinicTemplate:
+        """The form, validated like a file; InputError names the key."""
+        template = template_from_dict(self.form.document(), where="")
+        return dataclasses.replace(template, builtin=False, source=self.stored.source)
+
+    def _validate_and_preview(self) -> ClinicTemplate | None:
+        template = self._validated()
+        if template is not None:
+            self.builder.request(self.ctx, template)
+        return template
+
+    def _validated(self) -> ClinicTemplate | None:
+        """The form as a template, or None with the error shown next to its field."""
+        self._timer.stop()
+        try:
+            template = self.form_template()
+        except InputError as exc:
+            self.current = None
+            self.form.mark_error(exc.field)
+            self._say(f"{exc.field}: {exc.message}" if exc.field else exc.message, error=True)
+            self.use_button.setEnabled(False)
+            return None
+        self.current = template
+        self.form.mark_error("")
+        self.use_button.setEnabled(True)
+        self._say("Unsaved changes. The preview shows them with the current patient."
+                  + ("" if not self.stored.builtin else " A built-in cannot be overwritten: "
+                     "use Save as."))
+        return template
+
+    @property
+    def preview_settled(self) -> bool:
+        """True when the preview shows the form as it is now (no edit waiting, no build running)."""
+        return not self._timer.isActive() and self.builder.up_to_date
+
+    def _on_built(self, result: BuildResult, _ms: float) -> None:
+        self.last_result = result
+        self.preview.show_pdf(result.pdf)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("color: #B3261E;" if error else "")
+
+    # -- commands -----------------------------------------------------------------------------
+
+    def ask_name(self, title: str, suggested: str) -> str | None:
+        """The new template's name from the user; None if they cancel."""
+        name, ok = QInputDialog.getText(self, title, "Template name:", text=suggested)
+        return name.strip() if ok and name.strip() else None
+
+    def _store(self, template: ClinicTemplate, replacing: ClinicTemplate | None = None) -> bool:
+        try:
+            saved = save_user_template(template)
+        except InputError as exc:
+            self.form.mark_error(exc.field)
+            self._say(f"Not saved. {exc}", error=True)
+            return False
+        except OSError as exc:
+            self._say(f"Not saved: {exc.strerror} ({exc.filename}). The last saved file is "
+                      "unchanged.", error=True)
+            return False
+        if replacing is not None and replacing.source and replacing.source != saved.source:
+            Path(replacing.source).unlink(missing_ok=True)  # renamed: the old file goes
+        self.refresh_list(saved.name)
+        self._say(f"Saved \u201c{saved.name}\u201d to {saved.source}.")
+        return True
+
+    def save(self) -> bool:
+        if self.stored.builtin:
+            return self.save_as()
+        template = self._validate_and_preview()
+        return template is not None and self._store(template, replacing=self.stored)
+
+    def save_as(self) -> bool:
+        template = self._validate_and_preview()
+        if template is None:
+            return False
+        suggested = template.name if not is_builtin_name(template.name) else \
+            f"{template.name} (my clinic)"
+        name = self.ask_name("Save template as", suggested)
+        if name is None:
+            return False
+        return self._store(dataclasses.replace(template, name=name))
+
+    def duplicate(self) -> bool:
+        names = {t.name.lower() for t in self.templates}
+        suggested, n = f"Copy of {self.stored.name}", 2
+        while suggested.lower() in names:
+            suggested, n = f"Copy of {self.stored.name} ({n})", n + 1
+        name = self.ask_name("Duplicate template", suggested)
+        if name is None:
+            return False
+        return self._store(dataclasses.replace(self.stored, name=name, builtin=False))
+
+    def reset(self) -> None:
+        """Forget the unsaved edits: back to the template as stored."""
+        self.load(self.stored)
+
+    def import_file(self, path: str | Path) -> bool:
+        try:
+            template = load_template(path)
+        except InputError as exc:
+            self._say(f"Not imported. {exc}", error=True)
+            return False
+        if is_builtin_name(template.name):
+            template = dataclasses.replace(template, name=f"{template.name} (imported)")
+        return self._store(template)
+
+    def export_to(self, path: str | Path) -> bool:
+        template = self._validate_and_preview() if self.dirty else self.stored
+        if template is None:
+            return False
+        try:
+            written = export_template(template, path)
+        except InputError as exc:
+            self._say(f"Not exported. {exc}", error=True)
+            return False
+        except OSError as exc:
+            self._say(f"Not exported: {exc.strerror} ({exc.filename}).", error=True)
+            return False
+        self._say("Exported: " + ", ".join(str(p) for p in written))
+        return True
+
+    def import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import a clinic template", "",
+                                              "Clinic templates (*.toml)")
+        if path:
+            self.import_file(path)
+
+    def export_dialog(self) -> None:
+        suggested = f"{slugify(self.form.name_edit.text() or self.stored.name)}.toml"
+        path, _ = QFileDialog.getSaveFileName(self, "Export the clinic template", suggested,
+                                              "Clinic templates (*.toml)")
+        if path:
+            self.export_to(path if path.lower().endswith(".toml") else f"{path}.toml")
+
+    def choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose the clinic logo", "",
+                                              "Images (*.png *.jpg *.jpeg)")
+        if path:
+            self.set_logo(path)
+
+    def set_logo(self, path: str | Path) -> None:
+        """Use ``path`` as the logo; one that is too big is downscaled (a copy), and we say so."""
+        path = Path(path)
+        if logo_too_big(path):
+            dest = user_templates_dir() / "logos" / f"{slugify(path.stem)}-downscaled.png"
+            try:
+                note = downscale_logo(path, dest)
+            except (InputError, OSError) as exc:
+                self._say(f"The logo cannot be used: {exc}", error=True)
+                return
+            self.form.logo_edit.setText(str(dest))
+            messages.show_info(self, "Logo downscaled", note)
+            return
+        self.form.logo_edit.setText(str(path))
+
+    # -- closing ------------------------------------------------------------------------------
+
+    def chosen(self) -> ClinicTemplate | None:
+        """The template to use when the dialog is accepted: what the form shows, if valid."""
+        if not self.dirty:
+            return self.stored
+        return self._validated()
+
+    def done(self, result: int) -> None:
+        self._timer.stop()
+        self.builder.shutdown()
+        super().done(result)
+
+
+def edit_templates(parent: QWidget | None, current_context: PatientContext | None
+                   ) -> ClinicTemplate | None:
+    """Open the editor on the current patient; the template chosen with "Use", or None."""
+    dialog = TemplateEditor(parent, current_context)
+    try:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.chosen() if accepted else None
+    finally:
+        dialog.deleteLater()
