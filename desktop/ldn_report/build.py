@@ -6,6 +6,7 @@ The CLI, the GUI's worker and the batch runner all come through here.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 
 from .chart_note import chart_note
@@ -32,8 +33,25 @@ class BuildResult:
         return self.pdf.count(b"/Type /Page\n")
 
 
+def text_warnings(field: str, value: str) -> list[str]:
+    """What will not print right in one field's text: characters without a glyph, RTL text."""
+    out = []
+    missing = missing_glyphs(value)
+    if missing:
+        shown = ", ".join(f"U+{ord(c):04X}" for c in sorted(missing))
+        out.append(f"{field}: the report font cannot draw {shown}; "
+                   "these characters print as a substitute mark")
+    # The renderer has no bidi reordering or Arabic shaping (ReportLab needs uharfbuzz and
+    # rlbidi for that): such text would print with its letters in the wrong order.
+    rtl = next((c for c in value if unicodedata.bidirectional(c) in ("R", "AL")), None)
+    if rtl is not None:
+        out.append(f"{field}: right-to-left text (e.g. U+{ord(rtl):04X}) is not supported; "
+                   "it prints unshaped and left to right. Check it, or write it in Latin letters")
+    return out
+
+
 def glyph_warnings(ctx: PatientContext) -> list[str]:
-    """A warning for each text field with characters the bundled fonts cannot draw."""
+    """A warning for each text field with characters the report cannot print right."""
     out = []
     for spec in FIELDS:
         if spec.kind not in ("str", "text"):
@@ -41,12 +59,24 @@ def glyph_warnings(ctx: PatientContext) -> list[str]:
         value = ctx.get(spec.name)
         if not value or (spec.identifying and ctx.patient_deidentified):
             continue
-        missing = missing_glyphs(value)
-        if missing:
-            shown = ", ".join(f"U+{ord(c):04X}" for c in sorted(missing))
-            out.append(f"{spec.name}: the report font cannot draw {shown}; "
-                       "these characters print as a substitute mark")
+        out += text_warnings(spec.name, value)
     return out
+
+
+def template_warnings(template: ClinicTemplate) -> list[str]:
+    """The same checks for the clinic template's texts, named as in the template file."""
+    b = template.branding
+    texts = {"name": template.name, "footer_text": template.footer_text,
+             **{f"branding.{k}": getattr(b, k)
+                for k in ("clinic_name", "department", "address", "phone", "website")},
+             **{f"text.{k}": v for k, v in template.text_blocks.items()}}
+    for i, s in enumerate(template.sections, 1):
+        if s.visible:
+            texts[f"sections[{i}].heading"] = s.heading
+    for i, row in enumerate(template.schedule, 1):
+        texts.update({f"schedule[{i}].when": row.when, f"schedule[{i}].what": row.what,
+                      f"schedule[{i}].who": row.who})
+    return [w for key, value in texts.items() if value for w in text_warnings(key, value)]
 
 
 def build_report(
@@ -64,5 +94,5 @@ def build_report(
         report=report,
         content_hash=digest,
         chart_note=chart_note(ctx, report, digest),
-        warnings=tuple(glyph_warnings(ctx)),
+        warnings=tuple(glyph_warnings(ctx) + template_warnings(template)),
     )
