@@ -1,0 +1,137 @@
+"""Clinic-day batch: 100 / 1,000 / 5,000 rows with --jobs 2 (time, per-row time, total memory)."""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from common import REPO_ROOT, Result, find_script
+
+JOBS = 2
+SIZES = (100, 1000, 5000)
+RUNS = {100: 3, 1000: 3, 5000: 1}  # LDN_BENCH_BATCH_QUICK=1: one run each, no 5,000
+TARGET_1000_S = 20.0
+TARGET_PEAK_MB = 500.0
+EXAMPLE = REPO_ROOT / "resources" / "examples" / "clinic-list.csv"
+
+
+def _make_list(path: Path, rows: int) -> None:
+    """``rows`` patients made from the example list's rows, each with its own name and MRN."""
+    with EXAMPLE.open(encoding="utf-8-sig", newline="") as handle:
+        header, *examples = list(csv.reader(handle))
+    name, mrn = header.index("patient.name"), header.index("patient.mrn")
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for i in range(rows):
+            row = list(examples[i % len(examples)])
+            if row[name]:
+                row[name] = f"{row[name]} {i}"
+            row[mrn] = f"BENCH-{i:06d}"
+            writer.writerow(row)
+
+
+def _tree_rss_mb(root: int) -> float:
+    """Resident memory of ``root`` and all its descendants (workers, forkserver), in MB."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        parents[pid] = int(fields[1])
+        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        for pid, ppid in parents.items():
+            if ppid == parent and pid not in tree:
+                tree.add(pid)
+                frontier.append(pid)
+    return sum(rss.get(pid, 0) for pid in tree) / (1024 * 1024)
+
+
+def _run(exe: Path, listing: Path, out: Path) -> tuple[float, float, float, int, str]:
+    """Wall s, CPU s of the whole process tree, peak total RSS MB (sampled), exit, last error."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([exe, "batch", listing, "-o", out, "--jobs", str(JOBS)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
+    # stderr is drained by a thread so a chatty child never blocks on a full pipe
+    chunks: list[str] = []
+    reader = threading.Thread(target=lambda: chunks.append(proc.stderr.read()), daemon=True)
+    reader.start()
+    peak = 0.0
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        peak = max(peak, _tree_rss_mb(proc.pid))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    reader.join()
+    lines = [line for line in "".join(chunks).splitlines() if not line.startswith("progress:")]
+    # ru_*time of a reaped child include its own reaped children: the workers, the forkserver
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, peak, proc.returncode, (lines or [""])[-1]
+
+
+def run() -> list[Result]:
+    exe = find_script("ldn-report")
+    name = f"batch --jobs {JOBS}"
+    if exe is None:
+        return [Result.skip(name, "s", "no ldn-report script next to this Python (make venv)")]
+    quick = os.environ.get("LDN_BENCH_BATCH_QUICK") == "1"
+    results: list[Result] = []
+    per_row: dict[int, tuple[float, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        for size in SIZES:
+            if quick and size == 5000:
+                continue
+            listing = base / f"list-{size}.csv"
+            _make_list(listing, size)
+            times, cpus, peaks = [], [], []
+            for index in range(1 if quick else RUNS[size]):
+                out = base / f"out-{size}-{index}"
+                seconds, cpu, peak, code, last = _run(exe, listing, out)
+                if code != 0:
+                    return [*results, Result.skip(f"{name}: {size} rows", "s",
+                                                  f"exit {code}: {last}")]
+                times.append(seconds)
+                cpus.append(cpu / JOBS)
+                peaks.append(peak)
+                if index == 0 and size == 1000:
+                    again, _, _, code, last = _run(exe, listing, out)  # everything unchanged
+                    if code == 0:
+                        results.append(Result(f"{name}: rerun of 1,000 unchanged rows", "s",
+                                              [again], None, note="resume: compose only"))
+                shutil.rmtree(out, ignore_errors=True)
+            target = TARGET_1000_S if size == 1000 else None
+            results.append(Result(f"{name}: {size:,} rows", "s", times, target,
+                                  note=f"{len(times)} run(s), whole CLI process"))
+            results.append(Result(f"  peak memory, {size:,} rows (all processes)", "MB", peaks,
+                                  TARGET_PEAK_MB, note="sum of RSS of the process tree"))
+            results.append(Result(f"  CPU time / {JOBS}, {size:,} rows", "s", cpus, target,
+                                  note="the wall time on an otherwise idle machine"))
+            per_row[size] = (statistics.median(times) / size * 1000.0,
+                             statistics.median(cpus) * JOBS / size * 1000.0)
+    for size, (wall_ms, cpu_ms) in per_row.items():
+        results.append(Result(f"  per row at {size:,} rows: wall", "ms", [wall_ms], None,
+                              note="linear growth: these stay about the same"))
+        results.append(Result(f"  per row at {size:,} rows: CPU", "ms", [cpu_ms], None,
+                              note="CPU of all processes per row"))
+    return results
