@@ -4,19 +4,48 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, String
 from reportlab.lib.colors import white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
 
 from ldn_report.pdf import fonts
 from ldn_report.pdf.styles import CALLOUT_COLOURS, MUTED, RULE, TEXT, StyleSet
 
 
+# Parsed markup per (text, style): most of a report is evidence text that every patient's report
+# shares, so the GUI's re-renders and a batch parse each paragraph once. Bounded; lru_cache is
+# thread-safe (two threads may both parse a new text, and either result is the same).
+PARSE_CACHE_SIZE = 4096
+
+
+@lru_cache(maxsize=PARSE_CACHE_SIZE)
+def _parse(text: str, style: object, case_sensitive: int) -> tuple:
+    """What Paragraph._setup computes from its markup: (cleaned text, style, frags, bullet frags).
+
+    The frags are shared by every Paragraph made from the same text and style, as ReportLab
+    itself shares them between the two halves of a split: line breaking and drawing clone them
+    before changing anything (setting ``_fkind``, which depends only on the frag, aside).
+    """
+    text = cleanBlockQuotedText(text)
+    parser = ParaParser()
+    parser.caseSensitive = case_sensitive
+    style, frags, bullet_frags = parser.parse(text, style)
+    if frags is None:
+        raise ValueError(f"xml parser error ({parser.errors[0]}) in paragraph beginning\n"
+                         f"'{text[:30]}'")
+    textTransformFrags(frags, style)
+    return text, style, tuple(frags), bullet_frags
+
+
 class Para(RLParagraph):
-    """A Paragraph that remembers its line breaks for the last width it was wrapped to.
+    """A Paragraph that parses its markup once per (text, style) per process and remembers its
+    line breaks for the last width it was wrapped to.
 
     Platypus wraps most paragraphs two or three times at the same width (keep-with-next
     groups, table row heights, then the frame); breaking lines is the single biggest cost of a
@@ -24,6 +53,18 @@ class Para(RLParagraph):
     """
 
     _wrapped_at: float | None = None
+
+    def _setup(self, text, style, bulletText, frags, cleaner):  # noqa: N803 (ReportLab's names)
+        if frags is not None or cleaner is not cleanBlockQuotedText or not isinstance(text, str):
+            super()._setup(text, style, bulletText, frags, cleaner)
+            return
+        text, style, frags, bullet_frags = _parse(text, style, self.caseSensitive)
+        self.text = text
+        self.frags = list(frags)  # breakLines replaces the list; the frags themselves are shared
+        self.style = style
+        # A <bullet> tag in the text wins over bulletText, as in Paragraph._setup.
+        self.bulletText = list(bullet_frags) if bullet_frags else bulletText
+        self.debug = 0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         # split() drops blPara when it refuses to split; then the lines must be broken again.
