@@ -1,0 +1,105 @@
+"""The real report of each example, read back from its PDF: references, outline, metadata,
+determinism and de-identification."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from ldn_report.build import build_report
+from ldn_report.evidence import default_pack
+from ldn_report.examples import example_names, load_example
+from pdf_text import pdf_text
+
+DAY = dt.date(2026, 12, 1)
+
+
+@pytest.fixture(scope="module")
+def reports():
+    return {name: build_report(load_example(name), generated_on=DAY) for name in example_names()}
+
+
+def test_every_reference_is_printed_complete_with_its_links(reports):
+    result = reports["on-dmt-mood-pain"]
+    text = pdf_text(result.pdf)
+    reader = PdfReader(io.BytesIO(result.pdf))
+    uris = {
+        annot.get_object()["/A"].get("/URI")
+        for page in reader.pages
+        for annot in page.get("/Annots", [])
+        if "/A" in annot.get_object()
+    }
+    for ref in default_pack().references:
+        assert ref.text[:70] in text, ref.id
+        for _label, url in ref.links():
+            assert url in uris, url
+
+
+def test_in_text_citations_link_inside_the_document(reports):
+    reader = PdfReader(io.BytesIO(reports["on-dmt-mood-pain"].pdf))
+    internal = [
+        annot for page in reader.pages for annot in page.get("/Annots", [])
+        if "/Dest" in annot.get_object()
+        or annot.get_object().get("/A", {}).get("/S") == "/GoTo"
+    ]
+    assert len(internal) >= 10
+
+
+def test_outline_has_one_entry_per_section_and_metadata_is_set(reports):
+    result = reports["takes-opioids"]
+    reader = PdfReader(io.BytesIO(result.pdf))
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles == [s.title for s in result.report.sections]
+    meta = reader.metadata
+    assert meta.title == result.report.meta.title
+    assert meta.author == "Your MS clinic"
+    assert "naltrexone" in meta.subject
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_footer_names_pack_template_hash_and_pages(reports):
+    result = reports["on-dmt-mood-pain"]
+    reader = PdfReader(io.BytesIO(result.pdf))
+    pages = len(reader.pages)
+    assert pages == result.page_count
+    last = reader.pages[-1].extract_text()
+    assert f"Page {pages} of {pages}" in last
+    assert result.content_hash in last
+    assert "Evidence pack 1.0.0" in last or "evidence pack 1.0.0" in last.lower()
+    assert "Standard Letter" in last
+    assert DAY.isoformat() in last
+
+
+def test_same_context_same_day_gives_the_same_bytes(reports):
+    again = build_report(load_example("everything-flagged"), generated_on=DAY)
+    assert again.pdf == reports["everything-flagged"].pdf
+
+
+def test_content_hash_follows_content_not_the_date(reports):
+    later = build_report(load_example("on-dmt-mood-pain"), generated_on=DAY + dt.timedelta(1))
+    assert later.content_hash == reports["on-dmt-mood-pain"].content_hash
+    other = reports["takes-opioids"]
+    assert other.content_hash != reports["on-dmt-mood-pain"].content_hash
+
+
+def test_deidentified_report_leaks_no_identity_even_when_given():
+    ctx = load_example("deidentified").with_values(
+        patient_name="Zebedee Quist", patient_mrn="MRN-77-QX",
+        patient_date_of_birth=dt.date(1971, 9, 14))
+    result = build_report(ctx, generated_on=DAY)
+    reader = PdfReader(io.BytesIO(result.pdf))
+    everything = pdf_text(result.pdf) + " " + " ".join(
+        str(v) for v in (reader.metadata or {}).values()) + " " + result.chart_note
+    raw = result.pdf
+    for secret in ("Zebedee", "Quist", "MRN-77-QX", "1971-09-14", b"Zebedee".hex()):
+        assert secret not in everything
+        assert secret.encode() not in raw
+    assert "De-identified report" in everything
+
+
+@pytest.mark.parametrize("name", ["on-dmt-mood-pain", "takes-opioids"])
+def test_standard_report_is_a_handful_of_pages(reports, name):
+    assert 4 <= reports[name].page_count <= 10
