@@ -155,14 +155,14 @@ def test_merged_pdf_page_count_is_the_sum_plus_duplex_padding(tmp_path):
     plain = run_batch(listing, out, merge=True, today=TODAY)
     produced = [e for e in plain.entries if e.produced]
     assert len(produced) == 4
-    assert plain.merged == out / MERGED_NAME
-    assert pages_of(plain.merged) == plain.merged_pages == sum(e.pages for e in produced)
+    assert plain.merged == [out / MERGED_NAME]
+    assert pages_of(plain.merged[0]) == plain.merged_pages == sum(e.pages for e in produced)
 
     duplex = run_batch(listing, out, merge=True, duplex=True, today=TODAY)
     odd = sum(e.pages % 2 for e in produced)
-    assert pages_of(duplex.merged) == sum(e.pages for e in produced) + odd
+    assert pages_of(duplex.merged[0]) == sum(e.pages for e in produced) + odd
     # each report starts on a front side: the running page count before it is even
-    reader = PdfReader(duplex.merged)
+    reader = PdfReader(duplex.merged[0])
     assert len(reader.pages) % 2 == 0
     start = 0
     for entry in produced:
@@ -170,6 +170,16 @@ def test_merged_pdf_page_count_is_the_sum_plus_duplex_padding(tmp_path):
         start += entry.pages + entry.pages % 2
     blank = [i for i, page in enumerate(reader.pages) if not (page.extract_text() or "").strip()]
     assert len(blank) == odd
+
+    # long lists are merged into volumes; the single-file name from before is removed
+    volumes = run_batch(listing, out, merge=True, duplex=True, merge_volume=3, today=TODAY)
+    assert [p.name for p in volumes.merged] == [
+        "all-reports-for-printing-1-of-2.pdf", "all-reports-for-printing-2-of-2.pdf"]
+    assert [pages_of(p) for p in volumes.merged] == [
+        sum(e.pages + e.pages % 2 for e in produced[:3]),
+        sum(e.pages + e.pages % 2 for e in produced[3:])]
+    assert volumes.merged_pages == duplex.merged_pages
+    assert not (out / MERGED_NAME).exists()
 
 
 def test_parallel_jobs_make_the_same_reports_as_one_process(tmp_path):
@@ -193,7 +203,7 @@ def test_cancel_stops_early_and_the_next_run_completes(tmp_path):
 
     summary = run_batch(listing, out, progress=progress, cancel=flag, merge=True, today=TODAY)
     assert summary.cancelled
-    assert summary.merged is None
+    assert summary.merged == []
     assert summary.exit_code == 1
     statuses = [e.status for e in summary.entries]
     assert statuses[:2] == ["built", "built"]

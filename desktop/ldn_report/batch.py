@@ -37,6 +37,9 @@ from .errors import InputError
 from .templates import ClinicTemplate, resolve_template
 
 MERGED_NAME = "all-reports-for-printing.pdf"
+# pypdf holds a whole merged file in memory (about 0.8 MB per 8-page report): longer lists are
+# merged into volumes of this many reports, "all-reports-for-printing-1-of-3.pdf" and so on.
+MERGE_VOLUME_REPORTS = 200
 CHECKPOINT_SECONDS = 1.0  # how often the manifest is saved while the batch runs
 
 
@@ -61,7 +64,7 @@ class BatchSummary:
     out_dir: Path
     entries: list[ManifestEntry]
     manifest: Path
-    merged: Path | None = None
+    merged: list[Path] = field(default_factory=list)  # one file, or volumes for long lists
     merged_pages: int = 0
     cancelled: bool = False
     seconds: float = 0.0
@@ -207,7 +210,7 @@ def _intact(folder: Path, entry: ManifestEntry | None, name: str, key: str) -> b
 def _remove_stale_temp_files(folder: Path) -> None:
     """Temp files a killed run left behind (atomic_write names them .<target>.<random>.tmp)."""
     for tmp in folder.glob(".*.tmp"):
-        if re.fullmatch(r"\.(\d+-.+\.pdf|manifest\.csv|all-reports-for-printing\.pdf)\..+\.tmp",
+        if re.fullmatch(r"\.(\d+-.+\.pdf|manifest\.csv|all-reports-for-printing.*\.pdf)\..+\.tmp",
                         tmp.name):
             with contextlib.suppress(OSError):
                 tmp.unlink()
@@ -221,6 +224,7 @@ def run_batch(
     jobs: int = 1,
     merge: bool = False,
     duplex: bool = False,
+    merge_volume: int = MERGE_VOLUME_REPORTS,
     progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
     today: dt.date | None = None,
@@ -313,7 +317,8 @@ def run_batch(
     summary = BatchSummary(out, sorted(entries.values(), key=lambda e: e.row), manifest,
                            cancelled=cancelled, warnings=summary_warnings)
     if merge and not cancelled:
-        summary.merged, summary.merged_pages = merge_reports(out, summary.entries, duplex)
+        summary.merged, summary.merged_pages = merge_reports(
+            out, summary.entries, duplex, merge_volume)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -378,32 +383,47 @@ def _execute(tasks: list[_Task], templates: dict[str, ClinicTemplate], jobs: int
 
 
 def merge_reports(
-    folder: Path, entries: list[ManifestEntry], duplex: bool
-) -> tuple[Path | None, int]:
-    """One print-ready PDF of every produced report, in list order; with ``duplex`` each report
-    is padded with a blank page to an even page count so the next starts on a new sheet."""
+    folder: Path, entries: list[ManifestEntry], duplex: bool,
+    per_volume: int = MERGE_VOLUME_REPORTS,
+) -> tuple[list[Path], int]:
+    """Print-ready PDF(s) of every produced report, in list order; with ``duplex`` each report
+    is padded with a blank page to an even page count so the next starts on a new sheet.
+
+    Returns the files written and their total page count."""
+    produced = [e for e in entries if e.produced]
+    volumes = [produced[i:i + per_volume] for i in range(0, len(produced), max(1, per_volume))]
+    if len(volumes) == 1:
+        names = [MERGED_NAME]
+    else:
+        stem = MERGED_NAME.removesuffix(".pdf")
+        names = [f"{stem}-{n}-of-{len(volumes)}.pdf" for n in range(1, len(volumes) + 1)]
+    for old in folder.glob("all-reports-for-printing*.pdf"):
+        if old.name not in names:
+            with contextlib.suppress(OSError):
+                old.unlink()
+    written: list[Path] = []
+    pages = 0
+    for name, volume in zip(names, volumes, strict=True):
+        data, count = _merge_volume(folder, volume, duplex)
+        written.append(atomic_write(folder / name, data, mode=0o600))
+        pages += count
+    return written, pages
+
+
+def _merge_volume(folder: Path, entries: list[ManifestEntry], duplex: bool) -> tuple[bytes, int]:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
     for entry in entries:
-        if not entry.produced:
-            continue
         reader = PdfReader(folder / entry.file)
         for page in reader.pages:
             writer.add_page(page)
         if duplex and len(reader.pages) % 2:
             last = reader.pages[-1].mediabox
             writer.add_blank_page(width=float(last.width), height=float(last.height))
-    pages = len(writer.pages)
-    target = folder / MERGED_NAME
-    if pages == 0:
-        with contextlib.suppress(OSError):
-            target.unlink()
-        return None, 0
     buffer = io.BytesIO()
     writer.write(buffer)
-    atomic_write(target, buffer.getvalue(), mode=0o600)
-    return target, pages
+    return buffer.getvalue(), len(writer.pages)
 
 
 def default_jobs() -> int:

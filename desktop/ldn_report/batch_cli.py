@@ -93,8 +93,9 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     print(f"{len(summary.entries)} rows: {built} built, {unchanged} unchanged, "
           f"{summary.failed} failed ({summary.seconds:.1f} s)")
     print(f"manifest: {summary.manifest}")
-    if summary.merged is not None:
-        print(f"merged for printing: {summary.merged} ({summary.merged_pages} pages"
+    if summary.merged:
+        files = ", ".join(str(path) for path in summary.merged)
+        print(f"merged for printing: {files} ({summary.merged_pages} pages"
               f"{', padded for duplex' if args.duplex else ''})")
     return EXIT_OK if summary.exit_code == 0 else EXIT_SOME_FAILED
 

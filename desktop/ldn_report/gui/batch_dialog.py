@@ -231,8 +231,9 @@ class BatchDialog(QDialog):
         text = f"{len(summary.entries)} rows: {', '.join(parts)}."
         if summary.cancelled:
             text = f"Cancelled. {text} Run it again to finish the rest."
-        if summary.merged is not None:
-            text += f" For printing: {summary.merged.name} ({summary.merged_pages} pages)."
+        if summary.merged:
+            files = ", ".join(path.name for path in summary.merged)
+            text += f" For printing: {files} ({summary.merged_pages} pages)."
         text += " Details: manifest.csv in the output folder."
         self.status_label.setText(text)
         self.open_button.setEnabled(True)
