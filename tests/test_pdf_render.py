@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
 from ldn_report.pdf import render_pdf
+from ldn_report.pdf.flowables import clear_caches
 from ldn_report.pdf.fonts import missing_glyphs, register_fonts
 from ldn_report.report import (
     BulletList,
@@ -342,6 +343,28 @@ def test_non_web_reference_urls_are_not_linked(report: Report) -> None:
 def test_same_report_same_bytes(report: Report, pdf: bytes) -> None:
     assert render_pdf(report, STANDARD, HASH) == pdf
     assert render_pdf(report, LARGE, HASH) == render_pdf(report, LARGE, HASH)
+
+
+@pytest.mark.parametrize("template", [STANDARD, LARGE])
+def test_cached_parsing_and_line_breaks_change_nothing(report: Report,
+                                                       template: ClinicTemplate) -> None:
+    """Paragraphs reuse markup parsed and lines broken in earlier renders; splitting one of them
+    across a page must not change the lines that another render draws from the same cache."""
+    words = "The quick brown fox jumps over the lazy dog. " * 40
+    cited = P(words, "cree2010")  # several fragments: ReportLab's other line breaker
+    long = Section("long", "Long", (P(words), cited, BulletList((cited, P(words))),
+                                    P(words), cited))
+    a = dataclasses.replace(report, sections=(*report.sections, long))
+    # The same paragraphs again, shifted down the page so they split at other lines.
+    pad = Section("pad", "Padding", (P("A short paragraph first."),))
+    b = dataclasses.replace(a, sections=(a.sections[0], pad, *a.sections[1:]))
+    cold = {}
+    for r in (a, b):
+        clear_caches()
+        cold[r] = render_pdf(r, template, HASH)
+    assert cold[a] != cold[b]
+    for r in (a, b, b, a):
+        assert render_pdf(r, template, HASH) == cold[r]
 
 
 def test_preprinted_paper_leaves_the_top_free(report: Report) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable, Sequence
 from functools import lru_cache
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, String
@@ -11,7 +13,11 @@ from reportlab.lib.colors import white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 from reportlab.platypus import Paragraph as RLParagraph
-from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paragraph import (
+    _processed_frags,
+    cleanBlockQuotedText,
+    textTransformFrags,
+)
 from reportlab.platypus.paraparser import ParaParser
 
 from ldn_report.pdf import fonts
@@ -43,6 +49,48 @@ def _parse(text: str, style: object, case_sensitive: int) -> tuple:
     return text, style, tuple(frags), bullet_frags
 
 
+LINES_CACHE_SIZE = 4096
+# What Paragraph.wrap leaves on the paragraph; all of it follows from the key (see _lines_key).
+_WRAP_ATTRS = ("width", "height", "blPara", "frags", "_wrapWidths", "_width_max",
+               "_splitLongWordCount", "_hyphenations")
+
+
+class _LinesCache:
+    """A small thread-safe LRU of line-break results: (paragraph key, width) -> wrap attributes."""
+
+    def __init__(self, maxsize: int) -> None:
+        self.maxsize = maxsize
+        self._data: OrderedDict[Hashable, dict] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> dict | None:
+        with self._lock:
+            value = self._data.get(key)
+            if value is not None:
+                self._data.move_to_end(key)
+            return value
+
+    def put(self, key: Hashable, value: dict) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.maxsize:
+                self._data.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+
+_lines_cache = _LinesCache(LINES_CACHE_SIZE)
+
+
+def clear_caches() -> None:
+    """Forget parsed markup and line breaks (tests; nothing else needs to)."""
+    _parse.cache_clear()
+    _lines_cache.clear()
+
+
 class Para(RLParagraph):
     """A Paragraph that parses its markup once per (text, style) per process and remembers its
     line breaks for the last width it was wrapped to.
@@ -53,12 +101,17 @@ class Para(RLParagraph):
     """
 
     _wrapped_at: float | None = None
+    _parse_key: tuple | None = None  # set when the frags came from the parse cache
+    _parsed_frags: tuple = ()
+    _lines_shared = False  # blPara (and frags) are the cached objects, not this paragraph's own
 
     def _setup(self, text, style, bulletText, frags, cleaner):  # noqa: N803 (ReportLab's names)
         if frags is not None or cleaner is not cleanBlockQuotedText or not isinstance(text, str):
             super()._setup(text, style, bulletText, frags, cleaner)
             return
+        self._parse_key = (text, style, self.caseSensitive, self.encoding)
         text, style, frags, bullet_frags = _parse(text, style, self.caseSensitive)
+        self._parsed_frags = frags
         self.text = text
         self.frags = list(frags)  # breakLines replaces the list; the frags themselves are shared
         self.style = style
@@ -66,12 +119,50 @@ class Para(RLParagraph):
         self.bulletText = list(bullet_frags) if bullet_frags else bulletText
         self.debug = 0
 
+    def _lines_key(self, avail_width: float) -> Hashable | None:
+        """Everything line breaking reads: the markup, the style it is wrapped in now (a heading
+        may get another style after it was made), the bullet, the width."""
+        if self._parse_key is None or not isinstance(self.bulletText, str | None) \
+                or self.__dict__.get("autoLeading") is not None:
+            return None
+        return (type(self), self._parse_key, self.style, self.bulletText, avail_width)
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         # split() drops blPara when it refuses to split; then the lines must be broken again.
         if avail_width != self._wrapped_at or "blPara" not in self.__dict__:
-            super().wrap(avail_width, avail_height)
+            key = self._lines_key(avail_width)
+            cached = _lines_cache.get(key) if key is not None else None
+            if cached is not None:
+                self.__dict__.update(cached)
+                self.frags = list(cached["frags"])
+                self._wrapWidths = list(cached["_wrapWidths"])
+                self._lines_shared = True
+            else:
+                if self._lines_shared:
+                    self.frags = list(self._parsed_frags)
+                # A paragraph re-wrapped after breaking its own lines starts from ReportLab's
+                # processed frags; what a fresh paragraph gets may differ, so keep that private.
+                pristine = not _processed_frags(self.frags)
+                super().wrap(avail_width, avail_height)
+                self._lines_shared = False
+                if key is not None and pristine:
+                    snapshot = {a: self.__dict__[a] for a in _WRAP_ATTRS if a in self.__dict__}
+                    snapshot["frags"] = tuple(self.frags)
+                    snapshot["_wrapWidths"] = tuple(self._wrapWidths)
+                    _lines_cache.put(key, snapshot)
+                    # From now on these lines are shared: split() must break its own first.
+                    self._lines_shared = True
             self._wrapped_at = avail_width
         return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if self._lines_shared and "blPara" in self.__dict__:
+            # Splitting edits the words of the lines it cuts: break this paragraph's own lines
+            # (the same ones: same frags, style and width) so the cached ones stay untouched.
+            self.frags = list(self._parsed_frags)
+            RLParagraph.wrap(self, self.width, avail_height)
+            self._lines_shared = False
+        return super().split(avail_width, avail_height)
 
 
 class ChecklistItem(Para):
