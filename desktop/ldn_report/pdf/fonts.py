@@ -58,8 +58,14 @@ def missing_glyphs(text: str) -> set[str]:
 
     Line breaks and tabs are layout, not glyphs, and are never reported.
     """
-    needed = {ch for ch in text if ch not in "\n\r\t"}
+    needed = set(text).difference("\n\r\t")
     if not needed:
         return set()
-    covered = _coverage(REGULAR) & _coverage(BOLD)
+    covered = _covered()
     return {ch for ch in needed if ord(ch) not in covered}
+
+
+@cache
+def _covered() -> frozenset[int]:
+    """Code points both the regular and the bold face can draw (computed once per process)."""
+    return _coverage(REGULAR) & _coverage(BOLD)
