@@ -15,7 +15,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -33,7 +33,7 @@ from .batch_manifest import (
 )
 from .clinic_list import TEMPLATE_COLUMN, ClinicRow, read_clinic_list
 from .context import PatientContext
-from .errors import InputError
+from .errors import EvidencePackError, InputError
 from .templates import ClinicTemplate, resolve_template
 
 MERGED_NAME = "all-reports-for-printing.pdf"
@@ -132,6 +132,8 @@ def _build_one(task: _Task) -> _Outcome:
         result = build_report(task.context, template, generated_on=task.generated_on)
     except InputError as exc:
         return _Outcome(task.row, FAILED, error=str(exc))
+    except EvidencePackError:
+        raise  # no report may be built from a broken pack: the whole batch stops (exit 3)
     except Exception as exc:  # a renderer bug must not stop the other rows
         return _Outcome(task.row, FAILED, error=f"could not build the report "
                         f"({type(exc).__name__}: {str(exc)[:200]})")
@@ -287,24 +289,23 @@ def run_batch(
     templates_by_key_name = {key: t.name for key, t in templates.items()}
     cancelled = False
     try:
-        for outcome in _execute(tasks, templates, jobs, cancel):
-            task_key = row_keys[outcome.row]
-            name = names[outcome.row]
-            if outcome.status == BUILT:
-                atomic_write(out / name, outcome.pdf, mode=0o600)
-                entry = ManifestEntry(outcome.row, BUILT, name, outcome.pages,
-                                      outcome.content_hash, template=templates_by_key_name[
-                                          task_key], bytes=len(outcome.pdf), build_key=task_key)
-                summary_warnings += [f"row {outcome.row}: {w}" for w in outcome.warnings]
-            elif outcome.status == UNCHANGED:
-                entry = previous[outcome.row]
-                entry = ManifestEntry(outcome.row, UNCHANGED, entry.file, entry.pages,
-                                      entry.content_hash, template=entry.template,
-                                      bytes=entry.bytes, build_key=entry.build_key)
-            else:
-                entry = ManifestEntry(outcome.row, FAILED, error=outcome.error,
-                                      template=templates_by_key_name[task_key])
-            record(entry)
+        with contextlib.closing(_execute(tasks, templates, jobs, cancel)) as outcomes:
+            for outcome in outcomes:
+                key = row_keys[outcome.row]
+                template_name = templates_by_key_name[key]
+                if outcome.status == BUILT:
+                    name = names[outcome.row]
+                    atomic_write(out / name, outcome.pdf, mode=0o600)
+                    entry = ManifestEntry(outcome.row, BUILT, name, outcome.pages,
+                                          outcome.content_hash, template=template_name,
+                                          bytes=len(outcome.pdf), build_key=key)
+                    summary_warnings += [f"row {outcome.row}: {w}" for w in outcome.warnings]
+                elif outcome.status == UNCHANGED:
+                    entry = replace(previous[outcome.row], status=UNCHANGED)
+                else:
+                    entry = ManifestEntry(outcome.row, FAILED, error=outcome.error,
+                                          template=template_name)
+                record(entry)
         cancelled = bool(cancel is not None and cancel.is_set())
     finally:
         # Whatever happened (cancel, Ctrl-C, an error), save what was produced.
