@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import threading
-from functools import cache
+import zlib
+from functools import cache, lru_cache
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFont, TTFontFace
 
 from ldn_report.paths import FONTS_DIR
 
@@ -21,6 +22,65 @@ FACES = (REGULAR, BOLD, ITALIC, BOLD_ITALIC)
 _lock = threading.Lock()
 _registered = False
 
+SUBSET_CACHE_SIZE = 64  # a report embeds about 4 subsets of ~36 KB
+
+
+class _CachedFlate:
+    """ReportLab's FlateDecode filter (the same zlib.compress call, so the same bytes), for font
+    subsets: compressing the three ~36 KB subsets was ~3 ms of every render."""
+
+    pdfname = "FlateDecode"
+
+    def encode(self, data: bytes) -> bytes:
+        return _deflate(data)
+
+    def decode(self, data: bytes) -> bytes:
+        return zlib.decompress(data)
+
+
+@lru_cache(maxsize=SUBSET_CACHE_SIZE)
+def _deflate(data: bytes) -> bytes:
+    return zlib.compress(data)
+
+
+_SUBSET_FLATE = _CachedFlate()
+
+
+class _SubsetCachingFace(TTFontFace):
+    """A TTFont's face that remembers the subsets it built: the same characters in the same order
+    (which every report of one kind uses) give the same font file, built and compressed once."""
+
+    @lru_cache(maxsize=SUBSET_CACHE_SIZE)  # noqa: B019 (four faces, registered for good)
+    def _subset(self, subset: tuple[int, ...]) -> bytes:
+        return TTFontFace.makeSubset(self, list(subset))
+
+    def makeSubset(self, subset):  # noqa: N802 (ReportLab's name)
+        return self._subset(tuple(subset))
+
+    def addSubsetObjects(self, doc, fontname, subset):  # noqa: N802
+        """TTFontFace.addSubsetObjects (ReportLab 4.x/5.x) with the caching compressor."""
+        font_file = pdfdoc.PDFStream()
+        font_file.content = self.makeSubset(subset)
+        font_file.dictionary["Length1"] = len(font_file.content)
+        if doc.compression:
+            font_file.filters = [_SUBSET_FLATE]
+        font_file_ref = doc.Reference(font_file, f"fontFile:{self.filename}({fontname})")
+        flags = (self.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC
+        descriptor = pdfdoc.PDFDictionary({
+            "Type": "/FontDescriptor",
+            "Ascent": self.ascent,
+            "CapHeight": self.capHeight,
+            "Descent": self.descent,
+            "Flags": flags,
+            "FontBBox": pdfdoc.PDFArray(self.bbox),
+            "FontName": pdfdoc.PDFName(fontname),
+            "ItalicAngle": self.italicAngle,
+            "StemV": self.stemV,
+            "FontFile2": font_file_ref,
+            "MissingWidth": self.defaultWidth,
+        })
+        return doc.Reference(descriptor, "fontDescriptor:" + fontname)
+
 
 def register_fonts() -> None:
     """Register the four faces and the family (so <b>/<i> pick real faces); safe to call often."""
@@ -32,7 +92,9 @@ def register_fonts() -> None:
         if _registered:
             return
         for face in FACES:
-            pdfmetrics.registerFont(TTFont(face, str(FONTS_DIR / f"{face}.ttf")))
+            font = TTFont(face, str(FONTS_DIR / f"{face}.ttf"))
+            font.face.__class__ = _SubsetCachingFace
+            pdfmetrics.registerFont(font)
         pdfmetrics.registerFontFamily(
             FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
         )
