@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import logging
 from collections.abc import Callable
@@ -97,6 +98,21 @@ class _ReportCanvas(Canvas):
         super().save()
 
 
+_SCALARS = (int, float, str, bool, type(None))
+
+
+class _Frame(Frame):
+    """A Frame that deep-copies quickly: platypus copies the current frame for every
+    keep-together group it measures (~30 per report); only its few list attributes need copies."""
+
+    def __deepcopy__(self, memo: dict) -> _Frame:
+        new = copy.copy(self)
+        for key, value in self.__dict__.items():
+            if not isinstance(value, _SCALARS):
+                new.__dict__[key] = copy.deepcopy(value, memo)
+        return new
+
+
 class _ReportDoc(BaseDocTemplate):
     """Adds an outline entry for every flowable that carries a ``_bookmark`` (section headings)."""
 
@@ -132,9 +148,9 @@ class ReportRenderer:
         h = self.pagesize[1]
         bottom = self.margin + self.footer.height + self.styles.sizes.body
         first_top = PREPRINTED_TOP if not self.template.branding.letterhead else 0
-        first = Frame(self.margin, bottom, self.width, h - self.margin - bottom - first_top,
+        first = _Frame(self.margin, bottom, self.width, h - self.margin - bottom - first_top,
                       id="first", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        later = Frame(self.margin, bottom, self.width, h - self.margin - bottom, id="later",
+        later = _Frame(self.margin, bottom, self.width, h - self.margin - bottom, id="later",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         return [
             PageTemplate("first", [first], autoNextPageTemplate="later"),
