@@ -23,7 +23,6 @@ from reportlab.platypus.paraparser import ParaParser
 from ldn_report.pdf import fonts
 from ldn_report.pdf.styles import CALLOUT_COLOURS, MUTED, RULE, TEXT, StyleSet
 
-
 # Parsed markup per (text, style): most of a report is evidence text that every patient's report
 # shares, so the GUI's re-renders and a batch parse each paragraph once. Bounded; lru_cache is
 # thread-safe (two threads may both parse a new text, and either result is the same).
@@ -105,7 +104,7 @@ class Para(RLParagraph):
     _parsed_frags: tuple = ()
     _lines_shared = False  # blPara (and frags) are the cached objects, not this paragraph's own
 
-    def _setup(self, text, style, bulletText, frags, cleaner):  # noqa: N803 (ReportLab's names)
+    def _setup(self, text, style, bulletText, frags, cleaner):
         if frags is not None or cleaner is not cleanBlockQuotedText or not isinstance(text, str):
             super()._setup(text, style, bulletText, frags, cleaner)
             return

@@ -54,10 +54,10 @@ class _SubsetCachingFace(TTFontFace):
     def _subset(self, subset: tuple[int, ...]) -> bytes:
         return TTFontFace.makeSubset(self, list(subset))
 
-    def makeSubset(self, subset):  # noqa: N802 (ReportLab's name)
+    def makeSubset(self, subset):
         return self._subset(tuple(subset))
 
-    def addSubsetObjects(self, doc, fontname, subset):  # noqa: N802
+    def addSubsetObjects(self, doc, fontname, subset):
         """TTFontFace.addSubsetObjects (ReportLab 4.x/5.x) with the caching compressor."""
         font_file = pdfdoc.PDFStream()
         font_file.content = self.makeSubset(subset)
