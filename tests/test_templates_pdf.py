@@ -78,6 +78,16 @@ def test_large_print_measured_from_the_pdf(ctx):
             largest[folded(line["text"])] = max(size, largest.get(folded(line["text"]), 0))
     assert set(largest) == titles
     assert min(largest.values()) >= 20  # every section heading
+    # ... and every heading inside a section: subheadings and callout titles.
+    report = build_report(ctx, template).report
+    inner = {folded(b.text) for sec in report.sections for b in sec.blocks
+             if type(b).__name__ == "Subheading"}
+    inner |= {folded(b.title) for sec in report.sections for b in sec.blocks
+              if type(b).__name__ == "Callout"}
+    seen = {folded(line["text"]): min(c["size"] for c in line["chars"]) for line in lines
+            if folded(line["text"]) in inner}
+    assert seen, "no inner headings found in the PDF"
+    assert min(seen.values()) >= 20, seen
     # 1.5 line spacing: the usual distance between consecutive body lines is 1.5 x 16 pt.
     gaps = [b["top"] - a["top"] for a, b in itertools.pairwise(lines)
             if a["chars"][0]["size"] == body == b["chars"][0]["size"]

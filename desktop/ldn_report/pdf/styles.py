@@ -42,7 +42,8 @@ class Sizes:
 
 STANDARD = Sizes(body=11, leading_factor=1.4, title=21, heading=15.5, subheading=12.5,
                  small=9, footer=7.5, lead=12.5)
-LARGE = Sizes(body=16, leading_factor=1.5, title=26, heading=21, subheading=18,
+# Large print: every heading (section, subheading, callout title) at 20 pt or more.
+LARGE = Sizes(body=16, leading_factor=1.5, title=28, heading=23, subheading=20,
               small=13, footer=12, lead=17.5)
 
 
