@@ -38,10 +38,11 @@ def _make_list(path: Path, rows: int) -> None:
             writer.writerow(row)
 
 
-def _tree_rss_mb(root: int) -> float:
-    """Resident memory of ``root`` and all its descendants (workers, forkserver), in MB."""
+def _tree_sample(root: int, cpu_ticks: dict[int, int]) -> float:
+    """Resident memory (MB) of ``root`` and all its descendants (workers, forkserver) now;
+    records each process's CPU ticks so far in ``cpu_ticks`` (pid -> utime + stime)."""
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
+    stats: dict[int, tuple[int, int]] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
@@ -52,7 +53,8 @@ def _tree_rss_mb(root: int) -> float:
             continue
         pid = int(entry.name)
         parents[pid] = int(fields[1])
-        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        # fields[0] is stat's 3rd field: utime is the 14th, stime the 15th, rss the 24th
+        stats[pid] = (int(fields[11]) + int(fields[12]), int(fields[21]))
     tree, frontier = {root}, [root]
     while frontier:
         parent = frontier.pop()
@@ -60,11 +62,16 @@ def _tree_rss_mb(root: int) -> float:
             if ppid == parent and pid not in tree:
                 tree.add(pid)
                 frontier.append(pid)
-    return sum(rss.get(pid, 0) for pid in tree) / (1024 * 1024)
+    for pid in tree & stats.keys():
+        cpu_ticks[pid] = max(cpu_ticks.get(pid, 0), stats[pid][0])
+    page = os.sysconf("SC_PAGE_SIZE")
+    return sum(stats[pid][1] for pid in tree & stats.keys()) * page / (1024 * 1024)
 
 
 def _run(exe: Path, listing: Path, out: Path) -> tuple[float, float, float, int, str]:
-    """Wall s, CPU s of the whole process tree, peak total RSS MB (sampled), exit, last error."""
+    """Wall s, CPU s of the whole process tree, peak total RSS MB (both sampled every 50 ms),
+    exit code, last error line. The workers are the forkserver's children, not the CLI's, so
+    the CLI's rusage would miss them: /proc is sampled instead."""
     t0 = time.perf_counter()
     proc = subprocess.Popen([exe, "batch", listing, "-o", out, "--jobs", str(JOBS)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -74,18 +81,14 @@ def _run(exe: Path, listing: Path, out: Path) -> tuple[float, float, float, int,
     reader = threading.Thread(target=lambda: chunks.append(proc.stderr.read()), daemon=True)
     reader.start()
     peak = 0.0
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        peak = max(peak, _tree_rss_mb(proc.pid))
+    ticks: dict[int, int] = {}
+    while proc.poll() is None:
+        peak = max(peak, _tree_sample(proc.pid, ticks))
         time.sleep(0.05)
     seconds = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
     reader.join()
     lines = [line for line in "".join(chunks).splitlines() if not line.startswith("progress:")]
-    # ru_*time of a reaped child include its own reaped children: the workers, the forkserver
-    cpu = usage.ru_utime + usage.ru_stime
+    cpu = sum(ticks.values()) / os.sysconf("SC_CLK_TCK")
     return seconds, cpu, peak, proc.returncode, (lines or [""])[-1]
 
 
