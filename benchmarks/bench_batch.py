@@ -68,12 +68,12 @@ def _tree_sample(root: int, cpu_ticks: dict[int, int]) -> float:
     return sum(stats[pid][1] for pid in tree & stats.keys()) * page / (1024 * 1024)
 
 
-def _run(exe: Path, listing: Path, out: Path) -> tuple[float, float, float, int, str]:
+def _run(exe: Path, listing: Path, out: Path, *extra: str) -> tuple[float, float, float, int, str]:
     """Wall s, CPU s of the whole process tree, peak total RSS MB (both sampled every 50 ms),
     exit code, last error line. The workers are the forkserver's children, not the CLI's, so
     the CLI's rusage would miss them: /proc is sampled instead."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen([exe, "batch", listing, "-o", out, "--jobs", str(JOBS)],
+    proc = subprocess.Popen([exe, "batch", listing, "-o", out, "--jobs", str(JOBS), *extra],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     assert proc.stderr is not None
     # stderr is drained by a thread so a chatty child never blocks on a full pipe
@@ -122,6 +122,13 @@ def run() -> list[Result]:
                     if code == 0:
                         results.append(Result(f"{name}: rerun of 1,000 unchanged rows", "s",
                                               [again], None, note="resume: compose only"))
+                    merged, _, peak_merge, code, last = _run(exe, listing, out, "--merge",
+                                                             "--duplex")
+                    if code == 0:
+                        results.append(Result(f"{name}: same rerun with --merge --duplex", "s",
+                                              [merged], None, note="10 volumes of 100 reports"))
+                        results.append(Result("  peak memory of that rerun", "MB",
+                                              [peak_merge], TARGET_PEAK_MB))
                 shutil.rmtree(out, ignore_errors=True)
             target = TARGET_1000_S if size == 1000 else None
             results.append(Result(f"{name}: {size:,} rows", "s", times, target,

@@ -172,7 +172,8 @@ def test_merged_pdf_page_count_is_the_sum_plus_duplex_padding(tmp_path):
     assert len(blank) == odd
 
     # long lists are merged into volumes; the single-file name from before is removed
-    volumes = run_batch(listing, out, merge=True, duplex=True, merge_volume=3, today=TODAY)
+    volumes = run_batch(listing, out, merge=True, duplex=True, merge_volume=3, jobs=2,
+                        today=TODAY)
     assert [p.name for p in volumes.merged] == [
         "all-reports-for-printing-1-of-2.pdf", "all-reports-for-printing-2-of-2.pdf"]
     assert [pages_of(p) for p in volumes.merged] == [

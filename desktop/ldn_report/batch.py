@@ -37,9 +37,10 @@ from .errors import EvidencePackError, InputError
 from .templates import ClinicTemplate, resolve_template
 
 MERGED_NAME = "all-reports-for-printing.pdf"
-# pypdf holds a whole merged file in memory (about 0.8 MB per 8-page report): longer lists are
-# merged into volumes of this many reports, "all-reports-for-printing-1-of-3.pdf" and so on.
-MERGE_VOLUME_REPORTS = 200
+# pypdf holds a whole merged file in memory (about 1 MB per 9-page report): longer lists are
+# merged into volumes of this many reports, "all-reports-for-printing-1-of-3.pdf" and so on,
+# and with --jobs N the volumes are merged N at a time.
+MERGE_VOLUME_REPORTS = 100
 CHECKPOINT_SECONDS = 1.0  # how often the manifest is saved while the batch runs
 
 
@@ -319,7 +320,7 @@ def run_batch(
                            cancelled=cancelled, warnings=summary_warnings)
     if merge and not cancelled:
         summary.merged, summary.merged_pages = merge_reports(
-            out, summary.entries, duplex, merge_volume)
+            out, summary.entries, duplex, merge_volume, jobs)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -362,10 +363,9 @@ def _execute(tasks: list[_Task], templates: dict[str, ClinicTemplate], jobs: int
                 return
             yield _build_one(task)
         return
-    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
     pending = iter(tasks)
     in_flight: set[Future[_Outcome]] = set()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(),
                                initializer=_init_worker, initargs=(templates, True))
     try:
         while True:
@@ -385,14 +385,15 @@ def _execute(tasks: list[_Task], templates: dict[str, ClinicTemplate], jobs: int
 
 def merge_reports(
     folder: Path, entries: list[ManifestEntry], duplex: bool,
-    per_volume: int = MERGE_VOLUME_REPORTS,
+    per_volume: int = MERGE_VOLUME_REPORTS, jobs: int = 1,
 ) -> tuple[list[Path], int]:
     """Print-ready PDF(s) of every produced report, in list order; with ``duplex`` each report
     is padded with a blank page to an even page count so the next starts on a new sheet.
 
     Returns the files written and their total page count."""
-    produced = [e for e in entries if e.produced]
-    volumes = [produced[i:i + per_volume] for i in range(0, len(produced), max(1, per_volume))]
+    files = [folder / e.file for e in entries if e.produced]
+    step = max(1, per_volume)
+    volumes = [(files[i:i + step], duplex) for i in range(0, len(files), step)]
     if len(volumes) == 1:
         names = [MERGED_NAME]
     else:
@@ -404,19 +405,26 @@ def merge_reports(
                 old.unlink()
     written: list[Path] = []
     pages = 0
-    for name, volume in zip(names, volumes, strict=True):
-        data, count = _merge_volume(folder, volume, duplex)
-        written.append(atomic_write(folder / name, data, mode=0o600))
-        pages += count
+    with contextlib.ExitStack() as stack:
+        if jobs > 1 and len(volumes) > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(
+                max_workers=min(jobs, len(volumes)), mp_context=_pool_context()))
+            merged = pool.map(_merge_volume, volumes)
+        else:
+            merged = map(_merge_volume, volumes)
+        for name, (data, count) in zip(names, merged, strict=True):
+            written.append(atomic_write(folder / name, data, mode=0o600))
+            pages += count
     return written, pages
 
 
-def _merge_volume(folder: Path, entries: list[ManifestEntry], duplex: bool) -> tuple[bytes, int]:
+def _merge_volume(volume: tuple[list[Path], bool]) -> tuple[bytes, int]:
     from pypdf import PdfReader, PdfWriter
 
+    files, duplex = volume
     writer = PdfWriter()
-    for entry in entries:
-        reader = PdfReader(folder / entry.file)
+    for path in files:
+        reader = PdfReader(path)
         for page in reader.pages:
             writer.add_page(page)
         if duplex and len(reader.pages) % 2:
@@ -425,6 +433,11 @@ def _merge_volume(folder: Path, entries: list[ManifestEntry], duplex: bool) -> t
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue(), len(writer.pages)
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # Not fork: the GUI runs batches from a Qt process with threads.
+    return multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
 
 
 def default_jobs() -> int:
