@@ -1,0 +1,106 @@
+"""Autosaved drafts of the form: written atomically (0600) and offered back after a crash.
+
+Each running window writes its own ``draft-<session>.json`` in the user data folder and deletes it
+when it closes cleanly, so a draft still there at start-up is one a crash left behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..atomic import atomic_write
+from .app_settings import data_dir
+
+DRAFT_FORMAT = 1
+
+
+def drafts_dir() -> Path:
+    return data_dir() / "drafts"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A draft left on disk: the raw form values (even invalid ones), where they came from."""
+
+    path: Path
+    values: dict[str, Any]
+    source_path: str
+    saved_at: dt.datetime
+    pid: int
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class DraftStore:
+    """This window's draft file."""
+
+    def __init__(self) -> None:
+        self.session = uuid.uuid4().hex[:12]
+        self.path = drafts_dir() / f"draft-{self.session}.json"
+
+    def save(self, values: dict[str, Any], source_path: str = "") -> Path:
+        payload = {
+            "draft_format": DRAFT_FORMAT,
+            "pid": os.getpid(),
+            "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+            "source_path": source_path,
+            "values": values,
+        }
+        return atomic_write(self.path, json.dumps(payload, ensure_ascii=False), mode=0o600)
+
+    def discard(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
+
+    def left_behind(self) -> list[Draft]:
+        """Drafts of sessions that ended without closing cleanly, newest first.
+
+        A draft of another process that is still running belongs to that window, not to us.
+        """
+        found: list[Draft] = []
+        folder = drafts_dir()
+        if not folder.is_dir():
+            return found
+        for path in folder.glob("draft-*.json"):
+            if path == self.path:
+                continue
+            draft = read_draft(path)
+            if draft is None:
+                continue
+            if draft.pid != os.getpid() and _pid_alive(draft.pid):
+                continue
+            found.append(draft)
+        return sorted(found, key=lambda d: d.saved_at, reverse=True)
+
+
+def read_draft(path: Path) -> Draft | None:
+    """A draft file, or None when it is unreadable (a damaged draft is not worth a crash)."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        values = raw["values"]
+        if raw.get("draft_format") != DRAFT_FORMAT or not isinstance(values, dict):
+            return None
+        return Draft(
+            path=path,
+            values=values,
+            source_path=str(raw.get("source_path") or ""),
+            saved_at=dt.datetime.fromisoformat(raw["saved_at"]),
+            pid=int(raw["pid"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

@@ -1,0 +1,423 @@
+"""What the main window does: validate the form, rebuild the preview, files, autosave, recovery."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog
+
+from ..context import (
+    FIELDS_BY_NAME,
+    PatientContext,
+    context_from_dict,
+    context_to_dict,
+    flatten,
+    load_context,
+    save_context,
+)
+from ..errors import InputError
+from ..examples import example_names, example_path
+from ..templates import DEFAULT_TEMPLATE, ClinicTemplate
+from . import messages
+from .about_dialog import show_about
+from .app_settings import AppSettings
+from .context_form import field_of_error
+from .drafts import DraftStore
+from .file_names import suggested_context_name
+from .main_window import APP_TITLE, MainWindow
+from .output_actions import OutputActions
+from .report_worker import ReportBuilder
+
+# Typing waits for a short pause; a click (check box, combo) rebuilds at once.
+TYPING_DELAY_MS = 150
+CHOICE_DELAY_MS = 0
+JSON_FILTER = "Patient context (*.json)"
+
+
+def available_templates() -> list[ClinicTemplate]:
+    """The clinic templates to offer; the default alone until the template catalogue exists."""
+    try:
+        from ..templates import list_templates  # provided by the clinic-templates work
+    except (ImportError, AttributeError):
+        return [DEFAULT_TEMPLATE]
+    return list(list_templates()) or [DEFAULT_TEMPLATE]
+
+
+def validate_form(values: dict[str, Any]) -> tuple[PatientContext | None, dict[str, str]]:
+    """The context, or every field's message: validation stops at the first bad field, so the
+    bad field is blanked and validation runs again until the rest is clean."""
+    trial = dict(values)
+    errors: dict[str, str] = {}
+    for _ in range(len(FIELDS_BY_NAME) + 1):
+        try:
+            ctx = context_from_dict(trial)
+        except InputError as err:
+            name = field_of_error(err.field)
+            if name in errors or trial.get(name) is None:
+                errors.setdefault(name or "(form)", err.message)
+                return None, errors
+            errors[name] = err.message
+            trial[name] = None
+        else:
+            return (None, errors) if errors else (ctx, errors)
+    return None, errors
+
+
+def _optional_module(name: str) -> bool:
+    """Whether a module another engineer is still writing exists, without importing it."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+class MainController(QObject):
+    """Connects the window's form, preview and actions to the report engine and the disk."""
+
+    def __init__(self, window: MainWindow, settings: AppSettings | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.form = window.form
+        self.settings = settings or AppSettings.load()
+        self.drafts = DraftStore()
+        self.builder = ReportBuilder(self)
+        self.path: Path | None = None
+        self.ctx: PatientContext | None = None  # the last valid form
+        self.result = None  # the BuildResult on screen
+        self.result_key: tuple[PatientContext, ClinicTemplate] | None = None
+        self.build_ms = 0.0
+        self._requested: tuple[PatientContext, ClinicTemplate] | None = None
+        self._baseline: dict[str, Any] = self.form.values()  # an untouched form is clean
+        self._autosaved: dict[str, Any] | None = None
+        self.output = OutputActions(self)
+
+        self.templates = available_templates()
+        self._fill_templates(self.settings.last_template)
+        self._connect()
+        self._fill_examples()
+        self._fill_recent()
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(self.settings.autosave_seconds * 1000)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        window.close_guard = self.close_guard
+        self._restore_geometry()
+
+    # --- wiring -----------------------------------------------------------------------------
+    def _connect(self) -> None:
+        w = self.window
+        self.form.edited.connect(self.on_form_edited)
+        self.builder.built.connect(self._on_built)
+        self.builder.failed.connect(self._on_build_failed)
+        self.builder.busy_changed.connect(self._on_busy)
+        w.template_combo.currentIndexChanged.connect(self._on_template_chosen)
+        w.new_action.triggered.connect(self.new_context)
+        w.open_action.triggered.connect(self.open_dialog)
+        w.save_action.triggered.connect(self.save)
+        w.save_as_action.triggered.connect(self.save_as)
+        w.export_action.triggered.connect(self.output.export_pdf)
+        w.print_action.triggered.connect(self.output.print_report)
+        w.copy_note_action.triggered.connect(self.output.copy_chart_note)
+        w.about_action.triggered.connect(lambda: show_about(w))
+        w.edit_templates_action.setEnabled(_optional_module("ldn_report.gui.template_editor"))
+        w.edit_templates_action.triggered.connect(self.edit_templates)
+        w.batch_action.setEnabled(_optional_module("ldn_report.gui.batch_dialog"))
+        w.batch_action.triggered.connect(self.run_batch)
+
+    def _fill_templates(self, wanted: str) -> None:
+        combo = self.window.template_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for template in self.templates:
+            combo.addItem(template.name)
+        names = [t.name for t in self.templates]
+        combo.setCurrentIndex(names.index(wanted) if wanted in names else 0)
+        combo.blockSignals(False)
+
+    def _fill_examples(self) -> None:
+        menu = self.window.examples_menu
+        menu.clear()
+        for name in example_names():
+            action = menu.addAction(name)
+            action.triggered.connect(lambda _c=False, n=name: self.open_example(n))
+
+    def _fill_recent(self) -> None:
+        menu = self.window.recent_menu
+        menu.clear()
+        for text in self.settings.recent_files:
+            action: QAction = menu.addAction(Path(text).name)
+            action.setToolTip(text)
+            action.setStatusTip(text)
+            action.triggered.connect(lambda _c=False, p=text: self.open_path(p))
+        menu.setEnabled(bool(self.settings.recent_files))
+
+    @property
+    def template(self) -> ClinicTemplate:
+        index = self.window.template_combo.currentIndex()
+        return self.templates[index] if 0 <= index < len(self.templates) else DEFAULT_TEMPLATE
+
+    # --- form -> preview ------------------------------------------------------------------
+    def on_form_edited(self, name: str = "") -> None:
+        kind = FIELDS_BY_NAME[name].kind if name in FIELDS_BY_NAME else ""
+        delay = TYPING_DELAY_MS if kind in ("str", "text", "date") else CHOICE_DELAY_MS
+        self.refresh(delay)
+
+    def refresh(self, delay_ms: int = 0) -> None:
+        """Validate the form now; rebuild the report after ``delay_ms`` if it is valid."""
+        ctx, errors = validate_form(self.form.values())
+        self.form.show_errors(errors)
+        self._update_title()
+        if ctx is None:
+            self.builder.cancel()
+            self._requested = None
+            count = len(errors)
+            self.window.status_label.setText(
+                f"{count} field{'s' if count > 1 else ''} to fix; "
+                "the preview shows the last good report."
+            )
+            return
+        self.ctx = ctx
+        key = (ctx, self.template)
+        if key == self.result_key and key == self._requested:
+            return  # e.g. a field typed back to what is already shown
+        self._requested = key
+        self.builder.request(ctx, self.template, delay_ms)
+
+    def _on_template_chosen(self, _index: int) -> None:
+        self.settings.last_template = self.template.name
+        self.refresh(CHOICE_DELAY_MS)
+
+    def _on_built(self, result, elapsed_ms: float) -> None:
+        self.show_result(result, elapsed_ms, self._requested)
+
+    def show_result(self, result, elapsed_ms: float, key) -> None:
+        self.result = result
+        self.result_key = key
+        self.build_ms = elapsed_ms
+        pages = self.window.preview.show_pdf(result.pdf)
+        self.window.rules.show_hits(result.report.hits, result.warnings)
+        self.window.build_problem.hide()
+        self.window.pages_label.setText(f"{pages} page{'s' if pages != 1 else ''}")
+        self.window.time_label.setText(f"built in {elapsed_ms:.0f} ms")
+        self.window.status_label.setText(f"Template: {key[1].name}" if key else "")
+
+    def _on_build_failed(self, message: str, details: str) -> None:
+        self.window.build_problem.setText(
+            f"The report could not be built: {message}\nThe preview shows the last good report."
+        )
+        self.window.build_problem.setToolTip(details)
+        self.window.build_problem.show()
+        self.window.status_label.setText("Report build failed")
+
+    def _on_busy(self, busy: bool) -> None:
+        if busy:
+            self.window.time_label.setText("building…")
+
+    # --- documents --------------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        return self.form.values()
+
+    def is_dirty(self) -> bool:
+        return self.form.values() != self._baseline
+
+    def _update_title(self) -> None:
+        name = self.path.name if self.path else "new patient context"
+        self.window.setWindowTitle(f"{name}[*] — {APP_TITLE}")
+        self.window.setWindowModified(self.is_dirty())
+
+    def load_values(self, flat: dict[str, Any], path: Path | None, clean: bool = True) -> None:
+        """Put values in the form; ``clean`` makes them the saved state (no unsaved prompt)."""
+        self.form.set_values(flat)
+        self.path = path
+        self._baseline = self.form.values() if clean else {}
+        self._autosaved = None
+        self.refresh(0)
+
+    def may_discard(self, what: str) -> bool:
+        """Ask before unsaved edits are lost; False when the user cancels."""
+        if not self.is_dirty():
+            return True
+        choice = messages.ask_unsaved(self.window, what)
+        if choice is messages.UnsavedChoice.SAVE:
+            return self.save()
+        return choice is messages.UnsavedChoice.DISCARD
+
+    def new_context(self) -> None:
+        if self.may_discard("starting a new patient context"):
+            self.load_values({}, None)
+            self.drafts.discard()
+
+    def open_dialog(self) -> None:
+        if not self.may_discard("opening another file"):
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Open a patient context", self.settings.last_folder, JSON_FILTER
+        )
+        if path:
+            self.open_path(path, ask=False)
+
+    def open_path(self, path: str | Path, ask: bool = True) -> bool:
+        path = Path(path)
+        if ask and not self.may_discard("opening another file"):
+            return False
+        try:
+            ctx = load_context(path)
+        except InputError as err:
+            if "file not found" in err.message:
+                self.settings.remove_recent(path)
+                self._fill_recent()
+            messages.show_problem(self.window, "Cannot open this file", str(err))
+            return False
+        self.load_values(flatten(context_to_dict(ctx)), path)
+        self.settings.last_folder = str(path.parent)
+        self.settings.add_recent(path)
+        self._fill_recent()
+        self.drafts.discard()
+        return True
+
+    def open_example(self, name: str) -> bool:
+        if not self.may_discard("opening an example"):
+            return False
+        ctx = load_context(example_path(name))
+        # An example is a starting point, not a file to overwrite: Save asks where.
+        self.load_values(flatten(context_to_dict(ctx)), None)
+        self.drafts.discard()
+        return True
+
+    def valid_context(self, doing: str) -> PatientContext | None:
+        ctx, errors = validate_form(self.form.values())
+        if ctx is None:
+            self.form.show_errors(errors)
+            listed = "\n".join(f"• {FIELDS_BY_NAME[n].label if n in FIELDS_BY_NAME else n}: {m}"
+                               for n, m in errors.items())
+            messages.show_problem(self.window, f"Cannot {doing} yet",
+                                  "Some fields need fixing first (marked in red).", listed)
+        return ctx
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self._save_to(self.path)
+
+    def save_as(self) -> bool:
+        ctx = self.valid_context("save")
+        if ctx is None:
+            return False
+        folder = self.settings.last_folder or str(Path.home())
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Save the patient context",
+            str(Path(folder) / suggested_context_name(ctx)), JSON_FILTER,
+        )
+        if not path:
+            return False
+        path = Path(path) if path.lower().endswith(".json") else Path(path + ".json")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        ctx = self.valid_context("save")
+        if ctx is None:
+            return False
+        try:
+            save_context(ctx, path)
+        except OSError as exc:
+            messages.show_problem(self.window, "Cannot save", f"{path}: {exc.strerror or exc}")
+            return False
+        self.path = path
+        self._baseline = self.form.values()
+        self.settings.last_folder = str(path.parent)
+        self.settings.add_recent(path)
+        self._fill_recent()
+        self.drafts.discard()
+        self._autosaved = None
+        self._update_title()
+        self.window.status_label.setText(f"Saved {path.name}")
+        return True
+
+    # --- autosave and recovery --------------------------------------------------------------
+    def autosave(self) -> bool:
+        """Write the draft if the form changed since the last save/autosave; True if written."""
+        values = self.form.values()
+        if not self.is_dirty():
+            self.drafts.discard()
+            self._autosaved = None
+            return False
+        if values == self._autosaved:
+            return False
+        self.drafts.save(values, str(self.path) if self.path else "")
+        self._autosaved = values
+        return True
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer the newest draft left behind; True when it was restored."""
+        found = self.drafts.left_behind()
+        if not found:
+            return False
+        draft = found[0]
+        origin = f"from {Path(draft.source_path).name}" if draft.source_path else "a new context"
+        when = draft.saved_at.strftime("%Y-%m-%d %H:%M")
+        restore = messages.ask_recover(self.window, when, origin)
+        if restore:
+            source = Path(draft.source_path) if draft.source_path else None
+            known = {k: v for k, v in draft.values.items() if k in FIELDS_BY_NAME}
+            self.load_values(known, source, clean=False)
+            self.autosave()  # this session's own copy before the old one goes
+        draft.path.unlink(missing_ok=True)
+        return restore
+
+    # --- other windows ----------------------------------------------------------------------
+    def edit_templates(self) -> None:
+        module = importlib.import_module("ldn_report.gui.template_editor")
+        edit = getattr(module, "edit_templates", None)
+        if edit is None:
+            messages.show_info(self.window, "Templates", "The template editor is not ready yet.")
+            return
+        edit(self.window, self.ctx)
+        current = self.template.name
+        self.templates = available_templates()
+        self._fill_templates(current)
+        self.refresh(CHOICE_DELAY_MS)
+
+    def run_batch(self) -> None:
+        module = importlib.import_module("ldn_report.gui.batch_dialog")
+        run = getattr(module, "run_batch_dialog", None)
+        if run is None:
+            messages.show_info(self.window, "Clinic day batch",
+                               "The batch dialog is not ready yet.")
+            return
+        run(self.window)
+
+    # --- window state -----------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        w, s = self.window, self.settings
+        if s.window_geometry:
+            w.restoreGeometry(QByteArray.fromHex(s.window_geometry.encode()))
+        if s.window_state:
+            w.restoreState(QByteArray.fromHex(s.window_state.encode()))
+        if s.splitter_state:
+            w.split.restoreState(QByteArray.fromHex(s.splitter_state.encode()))
+
+    def save_settings(self) -> None:
+        w, s = self.window, self.settings
+        s.window_geometry = bytes(w.saveGeometry().toHex()).decode()
+        s.window_state = bytes(w.saveState().toHex()).decode()
+        s.splitter_state = bytes(w.split.saveState().toHex()).decode()
+        s.last_template = self.template.name
+        try:
+            s.save()
+        except OSError as exc:
+            messages.show_problem(self.window, "Settings not saved", str(exc))
+
+    def close_guard(self) -> bool:
+        """The window may close: unsaved edits handled, settings saved, draft removed."""
+        if not self.may_discard("closing"):
+            return False
+        self.autosave_timer.stop()
+        self.builder.shutdown()
+        self.save_settings()
+        self.drafts.discard()  # a clean close: nothing to recover next time
+        return True

@@ -1,0 +1,225 @@
+"""The main window's layout: form on the left, preview and rule panel on the right, menus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..report import RuleHit
+from .context_form import ContextForm
+from .preview import PdfPreview
+
+APP_TITLE = "LDN report builder"
+SEVERITY_MARK = {"warning": "⚠ Warning", "caution": "● Caution", "info": "○ Note"}
+BUILD_PROBLEM_STYLE = ("background: #FFF4E5; color: #7A3E00; border: 1px solid #E0A040;"
+                       " padding: 4px;")
+
+
+class RulesPanel(QListWidget):
+    """What the content rules triggered for this patient, most serious first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rules_panel")
+        self.setAccessibleName("What the rules triggered")
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+
+    def show_hits(self, hits: tuple[RuleHit, ...], warnings: tuple[str, ...] = ()) -> None:
+        self.clear()
+        order = {"warning": 0, "caution": 1, "info": 2}
+        for hit in sorted(hits, key=lambda h: order.get(h.severity, 3)):
+            item = QListWidgetItem(f"{SEVERITY_MARK.get(hit.severity, '○')}: {hit.description}")
+            item.setToolTip(f"Rule: {hit.rule}")
+            item.setData(Qt.ItemDataRole.UserRole, hit.rule)
+            if hit.severity == "warning":
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.addItem(item)
+        for text in warnings:
+            self.addItem(QListWidgetItem(f"⚠ Font: {text}"))
+        if self.count() == 0:
+            self.addItem(QListWidgetItem("No special rules apply; the standard report."))
+
+    def texts(self) -> list[str]:
+        return [self.item(i).text() for i in range(self.count())]
+
+
+class MainWindow(QMainWindow):
+    """Layout and actions only; MainController connects them to the work."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle(f"{APP_TITLE}[*]")
+        self.setObjectName("main_window")
+        self.close_guard: Callable[[], bool] | None = None  # set by the controller
+        self.resize(1280, 860)
+
+        self.form = ContextForm()
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setWidget(self.form)
+        self.form_scroll.setMinimumWidth(360)
+        self.form_scroll.setAccessibleName("Patient context")
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.preview = PdfPreview()
+        self.build_problem = QLabel()
+        self.build_problem.setObjectName("build_problem")
+        self.build_problem.setWordWrap(True)
+        self.build_problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.build_problem.setStyleSheet(BUILD_PROBLEM_STYLE)
+        self.build_problem.setAccessibleName("Report problem")
+        self.build_problem.hide()
+        preview_box = QWidget()
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.addWidget(self.build_problem)
+        preview_layout.addWidget(self.preview, 1)
+
+        self.rules = RulesPanel()
+        rules_box = QWidget()
+        rules_layout = QVBoxLayout(rules_box)
+        rules_layout.setContentsMargins(0, 4, 0, 0)
+        rules_title = QLabel("What the rules triggered for this patient")
+        rules_title.setStyleSheet("font-weight: bold;")
+        rules_title.setBuddy(self.rules)
+        rules_layout.addWidget(rules_title)
+        rules_layout.addWidget(self.rules)
+
+        self.right_split = QSplitter(Qt.Orientation.Vertical)
+        self.right_split.addWidget(preview_box)
+        self.right_split.addWidget(rules_box)
+        self.right_split.setStretchFactor(0, 4)
+        self.right_split.setStretchFactor(1, 1)
+        self.right_split.setSizes([640, 170])
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setObjectName("main_split")
+        self.split.addWidget(self.form_scroll)
+        self.split.addWidget(self.right_split)
+        self.split.setStretchFactor(0, 0)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([440, 840])
+        self.setCentralWidget(self.split)
+
+        self.template_combo = QComboBox()
+        self.template_combo.setObjectName("template_combo")
+        self.template_combo.setAccessibleName("Clinic template")
+        self.template_combo.setMinimumContentsLength(18)
+        self.status_label = QLabel()
+        self.pages_label = QLabel()
+        self.pages_label.setAccessibleName("Page count")
+        self.time_label = QLabel()
+        self.time_label.setAccessibleName("Build time")
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.pages_label)
+        self.statusBar().addPermanentWidget(self.time_label)
+        self._make_actions()
+        self._make_menus_and_toolbar()
+        self.setTabOrder(self.form_scroll, self.preview.view)
+
+    def _action(
+        self, text: str, shortcut: QKeySequence | str | None = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        return action
+
+    def _make_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action("&New", keys.New, "Start an empty patient context")
+        self.open_action = self._action("&Open…", keys.Open, "Open a patient context (JSON)")
+        self.save_action = self._action("&Save", keys.Save, "Save the patient context")
+        self.save_as_action = self._action("Save &As…", keys.SaveAs)
+        self.export_action = self._action("&Export PDF…", "Ctrl+E", "Save the report as a PDF")
+        self.print_action = self._action("&Print…", keys.Print, "Print the report")
+        self.batch_action = self._action("Clinic day &batch…", None,
+                                         "One report per patient on a clinic list")
+        self.quit_action = self._action("&Quit", keys.Quit)
+        self.copy_note_action = self._action("Copy &chart note", "Ctrl+Shift+C",
+                                             "Copy a short note for the health record")
+        self.zoom_in_action = self._action("Zoom &in", keys.ZoomIn)
+        self.zoom_out_action = self._action("Zoom &out", keys.ZoomOut)
+        self.fit_width_action = self._action("&Fit width", "Ctrl+0")
+        self.focus_form_action = self._action("Go to the &form", "Alt+1")
+        self.focus_preview_action = self._action("Go to the &preview", "Alt+2")
+        self.focus_rules_action = self._action("Go to the &rules panel", "Alt+3")
+        self.focus_template_action = self._action("Choose &template", "Alt+T")
+        self.edit_templates_action = self._action("&Edit templates…")
+        self.about_action = self._action("&About", "F1")
+        self.quit_action.triggered.connect(self.close)
+        self.zoom_in_action.triggered.connect(self.preview.zoom_in)
+        self.zoom_out_action.triggered.connect(self.preview.zoom_out)
+        self.fit_width_action.triggered.connect(self.preview.fit_width)
+        self.focus_form_action.triggered.connect(
+            lambda: self.form.first_input().setFocus(Qt.FocusReason.ShortcutFocusReason))
+        self.focus_preview_action.triggered.connect(
+            lambda: self.preview.view.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        self.focus_rules_action.triggered.connect(
+            lambda: self.rules.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        self.focus_template_action.triggered.connect(
+            lambda: self.template_combo.setFocus(Qt.FocusReason.ShortcutFocusReason))
+
+    def _make_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = QMenu("Open &Recent", self)
+        file_menu.addMenu(self.recent_menu)
+        self.examples_menu = QMenu("Open E&xample", self)
+        file_menu.addMenu(self.examples_menu)
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_action, self.print_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.batch_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.copy_note_action)
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_width_action])
+        view_menu.addSeparator()
+        view_menu.addActions([self.focus_form_action, self.focus_preview_action,
+                              self.focus_rules_action, self.focus_template_action])
+        templates_menu = bar.addMenu("&Templates")
+        templates_menu.addAction(self.edit_templates_action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+        tools = QToolBar("Report")
+        tools.setObjectName("report_toolbar")
+        tools.setMovable(False)
+        template_label = QLabel(" Template: ")
+        template_label.setBuddy(self.template_combo)
+        tools.addWidget(template_label)
+        tools.addWidget(self.template_combo)
+        tools.addSeparator()
+        tools.addActions([self.export_action, self.print_action, self.copy_note_action])
+        self.addToolBar(tools)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
+        event.accept()

@@ -1,0 +1,83 @@
+"""Printing the report: each PDF page rendered at the printer's resolution onto a QPrinter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPoint, QRect, QSize, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+from PySide6.QtPrintSupport import QPrinter
+
+# Rendering a whole 600 dpi page at once needs ~130 MB; bands keep it to a few MB.
+BAND_HEIGHT_PX = 512
+
+
+class PrintError(RuntimeError):
+    """The printer could not be started or the PDF could not be read for printing."""
+
+
+def _open_pdf(pdf: bytes) -> tuple[QPdfDocument, QBuffer, QByteArray]:
+    data = QByteArray(pdf)
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    if document.status() != QPdfDocument.Status.Ready or document.pageCount() == 0:
+        raise PrintError(f"the report PDF could not be read for printing ({document.error().name})")
+    return document, buffer, data  # the caller keeps all three alive while rendering
+
+
+def pages_to_print(printer: QPrinter, page_count: int) -> list[int]:
+    """0-based page indexes: all pages, or the range chosen in the print dialog."""
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first = max(1, printer.fromPage())
+        last = min(page_count, printer.toPage() or page_count)
+        return list(range(first - 1, last))
+    return list(range(page_count))
+
+
+def _match_paper(printer: QPrinter, point_size: QSizeF) -> None:
+    page_size = QPageSize(
+        point_size, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch
+    )
+    orientation = (QPageLayout.Orientation.Landscape if point_size.width() > point_size.height()
+                   else QPageLayout.Orientation.Portrait)
+    printer.setPageLayout(QPageLayout(page_size, orientation, QMarginsF(0, 0, 0, 0)))
+
+
+def print_pdf(pdf: bytes, printer: QPrinter) -> int:
+    """Print the PDF's pages at the printer's resolution; returns how many pages were sent.
+
+    Each page is rendered with QPdfDocument.render straight at device pixels, so text is as
+    sharp as the printer allows, and placed on the full paper (the PDF has its own margins).
+    """
+    document, _buffer, _data = _open_pdf(pdf)
+    pages = pages_to_print(printer, document.pageCount())
+    if not pages:
+        return 0
+    printer.setFullPage(True)
+    _match_paper(printer, document.pagePointSize(pages[0]))
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrintError(f"the printer {printer.printerName() or '(default)'} could not be started")
+    try:
+        for number, page in enumerate(pages):
+            if number:
+                _match_paper(printer, document.pagePointSize(page))
+                if not printer.newPage():
+                    raise PrintError("the printer refused a new page")
+            _render_page(document, page, painter, printer)
+    finally:
+        painter.end()
+    return len(pages)
+
+
+def _render_page(document: QPdfDocument, page: int, painter: QPainter, printer: QPrinter) -> None:
+    area: QRect = printer.pageLayout().fullRectPixels(printer.resolution())
+    full = QSize(area.width(), area.height())
+    options = QPdfDocumentRenderOptions()
+    options.setScaledSize(full)
+    for top in range(0, full.height(), BAND_HEIGHT_PX):
+        height = min(BAND_HEIGHT_PX, full.height() - top)
+        options.setScaledClipRect(QRect(0, top, full.width(), height))
+        band = document.render(page, QSize(full.width(), height), options)
+        painter.drawImage(QPoint(area.left(), area.top() + top), band)
