@@ -326,18 +326,21 @@ def run_batch(
 
 
 class _Checkpoint:
-    """Saves the manifest at most once per CHECKPOINT_SECONDS, so a killed run can resume."""
+    """Saves the manifest so a killed run can resume: at most once per CHECKPOINT_SECONDS, and
+    never more than 1/20 of the time (a 5,000-row manifest takes a while to write)."""
 
     def __init__(self, folder: Path, entries: dict[int, ManifestEntry]) -> None:
         self.folder = folder
         self.entries = entries
         self.last = time.monotonic()
+        self.interval = CHECKPOINT_SECONDS
 
     def maybe_save(self) -> None:
         now = time.monotonic()
-        if now - self.last >= CHECKPOINT_SECONDS:
+        if now - self.last >= self.interval:
             write_manifest(self.folder, list(self.entries.values()))
-            self.last = now
+            self.last = time.monotonic()
+            self.interval = max(CHECKPOINT_SECONDS, 20 * (self.last - now))
 
 
 def _remove_outdated_files(folder: Path, previous: dict[int, ManifestEntry],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from .atomic import atomic_write
@@ -40,10 +40,10 @@ COLUMNS = tuple(f.name for f in fields(ManifestEntry))
 
 def manifest_text(entries: list[ManifestEntry]) -> str:
     buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for entry in sorted(entries, key=lambda e: e.row):
-        writer.writerow({k: _safe_cell(v) for k, v in asdict(entry).items()})
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerows([_safe_cell(getattr(entry, name)) for name in COLUMNS]
+                     for entry in sorted(entries, key=lambda e: e.row))
     return buffer.getvalue()
 
 
