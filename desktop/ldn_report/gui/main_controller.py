@@ -204,7 +204,7 @@ class MainController(QObject):
         self.window.build_problem.hide()
         self.window.pages_label.setText(f"{pages} page{'s' if pages != 1 else ''}")
         self.window.time_label.setText(f"built in {elapsed_ms:.0f} ms")
-        self.window.status_label.setText(f"Template: {key[1].name}" if key else "")
+        self.window.status_label.setText("Preview is up to date")
 
     def _on_build_failed(self, message: str, details: str) -> None:
         self.window.build_problem.setText(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
@@ -31,6 +31,7 @@ class PdfPreview(QWidget):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrow keys and PgUp/PgDn scroll
+        self.view.installEventFilter(self)
 
         self.zoom_label = QLabel()
         self.zoom_label.setAccessibleName("Zoom")
@@ -73,7 +74,13 @@ class PdfPreview(QWidget):
         self.pdf_bytes = pdf
         if bar.maximum():
             bar.setValue(round(fraction * bar.maximum()))
+        self._update_zoom_label()
         return self.document.pageCount()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._update_zoom_label()  # fit width changes with the window
+        return super().eventFilter(watched, event)
 
     def page_count(self) -> int:
         return self.document.pageCount()
@@ -106,9 +113,8 @@ class PdfPreview(QWidget):
         return max(ZOOM_MIN, (self.view.viewport().width() - margins) / (width_pt * dpi / 72))
 
     def _update_zoom_label(self) -> None:
+        text = f"{round(self._effective_zoom() * 100)} %"
         if self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth:
-            text = "Fit width"
-        else:
-            text = f"{round(self.view.zoomFactor() * 100)} %"
+            text += " (fit width)"
         self.zoom_label.setText(text)
         self.zoom_changed.emit(text)
