@@ -376,10 +376,11 @@ class MainController(QObject):
         if edit is None:
             messages.show_info(self.window, "Templates", "The template editor is not ready yet.")
             return
-        edit(self.window, self.ctx)
-        current = self.template.name
-        self.templates = available_templates()
-        self._fill_templates(current)
+        chosen = edit(self.window, self.ctx)  # the template chosen with "Use", or None
+        wanted = getattr(chosen, "name", None) or self.template.name
+        self.templates = available_templates()  # the editor may have added or renamed some
+        self._fill_templates(wanted)
+        self.settings.last_template = self.template.name
         self.refresh(CHOICE_DELAY_MS)
 
     def run_batch(self) -> None:
