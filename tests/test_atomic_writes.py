@@ -21,10 +21,10 @@ from ldn_report.atomic import atomic_write, remove_crash_leftovers
 PACKAGE = Path(__file__).resolve().parent.parent / "desktop" / "ldn_report"
 WRITE_FLAGS = ("O_WRONLY", "O_RDWR", "O_CREAT", "O_APPEND", "O_TRUNC")
 # Calls that put bytes in a file by a path, other than atomic_write.
-WRITING_ATTRS = {
-    "write_text", "write_bytes", "touch", "copy", "copy2", "copyfile", "copytree", "move",
-    "copyfileobj", "setOutputFileName", "mkfifo", "symlink_to", "hardlink_to",
-}
+WRITING_ATTRS = {"write_text", "write_bytes", "touch", "setOutputFileName", "mkfifo",
+                 "symlink_to", "hardlink_to"}
+# shutil's copies write files too; copy.copy() and dict.copy() do not.
+SHUTIL_WRITES = {"copy", "copy2", "copyfile", "copytree", "move", "copyfileobj"}
 WRITING_CLASSES = {"QSaveFile", "QPdfWriter", "FileHandler", "RotatingFileHandler",
                    "TimedRotatingFileHandler", "NamedTemporaryFile", "ZipFile", "TarFile"}
 QT_WRITE_MODES = ("WriteOnly", "ReadWrite", "Append", "Truncate", "NewOnly")
@@ -60,6 +60,8 @@ def write_paths(source: str) -> list[tuple[int, str]]:
         owner_name = getattr(owner, "id", "") if owner is not None else ""
         if name in WRITING_ATTRS:
             found.append((node.lineno, f"{name}()"))
+        elif name in SHUTIL_WRITES and owner_name == "shutil":
+            found.append((node.lineno, f"shutil.{name}()"))
         elif name in WRITING_CLASSES:
             found.append((node.lineno, f"{name}(...)"))
         elif name == "open" and owner_name == "os":
@@ -93,7 +95,8 @@ def test_the_scanner_finds_each_kind_of_write() -> None:
         json.dump(x, handle); zipfile.ZipFile(p, "w"); os.fdopen(fd, "wb")
     """)
     assert len(write_paths(sample)) == 14
-    reading = 'open(p); open(p, "rb"); Path(p).open(); p.read_text(); os.open(p, os.O_RDONLY)'
+    reading = ('open(p); open(p, "rb"); Path(p).open(); p.read_text(); os.open(p, os.O_RDONLY);'
+               "copy.copy(x); d.copy(); copy.deepcopy(x)")
     assert write_paths(reading) == []
 
 
