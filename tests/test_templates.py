@@ -309,3 +309,14 @@ def test_cli_bad_template_exits_2_without_traceback(tmp_path):
         assert "Traceback" not in run.stderr
         assert run.stderr.startswith("ldn-report: error:")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_30_row_schedule_loads_from_toml_and_41_rows_are_refused(tmp_path):
+    def rows(n: int) -> str:
+        return "".join(f'[[schedule]]\nwhen = "Week {i}"\nwhat = "Check {i}"\nwho = "Nurse"\n'
+                       f"week = {i}\n" for i in range(1, n + 1))
+
+    template = load_template(write(tmp_path, MINIMAL + rows(30)))
+    assert len(template.schedule) == 30
+    with pytest.raises(InputError, match="has 41 rows; at most 40"):
+        load_template(write(tmp_path, MINIMAL + rows(41), "big.toml"))

@@ -62,7 +62,7 @@ SIGNATURE_ROLES: dict[str, str] = {
     "witness": "Witness",
 }
 MARGIN_RANGE_MM = (10.0, 40.0)
-MAX_SCHEDULE_ROWS = 20
+MAX_SCHEDULE_ROWS = 40  # a long plan still lays out across pages (tested with 30 rows)
 BUILTIN_FILES = ("standard-letter.toml", "standard-a4.toml", "large-print.toml",
                  "discussion-record.toml", "clinician-evidence-brief.toml")
 
