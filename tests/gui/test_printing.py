@@ -1,0 +1,98 @@
+"""Printing for real: Qt's print support to the cups-pdf queue, and to a PDF file."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog
+
+from ldn_report.gui.printing import print_pdf
+
+LETTER_PT = (612, 792)
+
+
+def _accept_print_dialog(monkeypatch, printer_name: str = "", output_file: str = "") -> list:
+    """The print dialog as a user leaves it: printer chosen, OK pressed."""
+    seen: list[str] = []  # job titles; the dialog and printer are gone after printing
+
+    def fake_exec(dialog: QPrintDialog) -> int:
+        printer = dialog.printer()
+        seen.append(printer.docName())
+        if output_file:
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(output_file)
+        else:
+            printer.setPrinterName(printer_name)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", fake_exec)
+    return seen
+
+
+def _wait_for_new_pdf(folder: Path, before: set[Path], seconds: float = 60) -> Path:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        new = [p for p in set(folder.glob("*.pdf")) - before if p.stat().st_size > 0]
+        if new:
+            # cups-pdf writes in pieces, then changes the owner: wait for the size to settle
+            size = -1
+            while size != new[0].stat().st_size and time.monotonic() < deadline:
+                size = new[0].stat().st_size
+                time.sleep(1.0)
+            return new[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no PDF appeared in {folder} within {seconds} s (see /var/log/cups/)")
+
+
+@pytest.mark.cups
+def test_print_action_prints_every_page_on_the_cups_pdf_queue(example_gui, cups_pdf,
+                                                              monkeypatch):
+    g = example_gui
+    before = set(cups_pdf.out_dir.glob("*.pdf")) if cups_pdf.out_dir.is_dir() else set()
+    job_titles = _accept_print_dialog(monkeypatch, printer_name=cups_pdf.printer)
+    pages = g.controller.output.print_report()
+    expected = g.controller.result.page_count
+    assert pages == expected
+    assert job_titles == ["LDN counseling report"]  # no patient name in the print queue
+    out = _wait_for_new_pdf(cups_pdf.out_dir, before)
+    try:
+        printed = PdfReader(out)
+        assert len(printed.pages) == expected
+        box = printed.pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == LETTER_PT
+    finally:
+        out.unlink(missing_ok=True)
+    assert f"Sent {expected} pages to {cups_pdf.printer}" in g.window.status_label.text()
+
+
+def test_print_to_a_pdf_file_renders_each_page_at_printer_resolution(example_gui, monkeypatch,
+                                                                     tmp_path):
+    g = example_gui
+    target = tmp_path / "printed.pdf"
+    _accept_print_dialog(monkeypatch, output_file=str(target))
+    assert g.controller.output.print_report() == g.controller.result.page_count
+    printed = PdfReader(target)
+    assert len(printed.pages) == g.controller.result.page_count
+    images = list(printed.pages[0].images)
+    assert images, "each page is a rendered image of the report page"
+    width_px = max(img.image.width for img in images)
+    assert width_px >= 8.5 * 300  # Letter width at >= 300 dpi: sharp enough for text
+
+
+def test_page_range_from_the_dialog_is_honoured(example_gui, tmp_path):
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "range.pdf"))
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 3)
+    assert print_pdf(example_gui.controller.result.pdf, printer) == 2
+    assert len(PdfReader(tmp_path / "range.pdf").pages) == 2
+
+
+def test_cancelled_print_dialog_prints_nothing(example_gui, monkeypatch):
+    monkeypatch.setattr(QPrintDialog, "exec", lambda _d: QDialog.DialogCode.Rejected.value)
+    assert example_gui.controller.output.print_report() == 0
