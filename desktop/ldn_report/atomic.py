@@ -9,10 +9,15 @@ import tempfile
 from pathlib import Path
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes | str, mode: int | None = None) -> Path:
+def atomic_write(
+    path: str | os.PathLike[str], data: bytes | str, mode: int | None = None,
+    *, cleanup: bool = True,
+) -> Path:
     """Write ``data`` to ``path`` so that readers see either the old file or the whole new one.
 
     ``mode`` sets the file's permissions (e.g. 0o600 for drafts holding patient data).
+    ``cleanup=False`` skips the scan for crashed writers' leftovers: a caller writing thousands
+    of files into one folder (the batch) cleans once per run instead of once per file.
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -42,7 +47,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str, mode: int | No
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
-    remove_crash_leftovers(target)
+    if cleanup:
+        remove_crash_leftovers(target)
     return target
 
 

@@ -296,7 +296,8 @@ def run_batch(
                 template_name = templates_by_key_name[key]
                 if outcome.status == BUILT:
                     name = names[outcome.row]
-                    atomic_write(out / name, outcome.pdf, mode=0o600)
+                    # _remove_stale_temp_files ran at the start: no per-file folder scan.
+                    atomic_write(out / name, outcome.pdf, mode=0o600, cleanup=False)
                     entry = ManifestEntry(outcome.row, BUILT, name, outcome.pages,
                                           outcome.content_hash, template=template_name,
                                           bytes=len(outcome.pdf), build_key=key)
