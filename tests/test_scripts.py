@@ -119,7 +119,7 @@ def test_a_deidentified_name_gets_no_warning_as_it_is_not_printed() -> None:
 
 
 def test_template_text_without_glyphs_or_in_rtl_warns_too() -> None:
-    from ldn_report.templates import template_from_dict
+    from ldn_report.template_file import template_from_dict
 
     template = template_from_dict({"format_version": 1, "name": "Clinic",
                                    "branding": {"clinic_name": "مستشفى 漢"}})

@@ -13,21 +13,22 @@ from PIL import Image
 from ldn_report.cli import main
 from ldn_report.errors import InputError
 from ldn_report.logo import MAX_LOGO_BYTES, check_logo, downscale_logo, logo_too_big
-from ldn_report.templates import (
+from ldn_report.template_catalogue import (
     BUILTIN_FILES,
-    EVIDENCE_SECTIONS,
-    SECTION_IDS,
     builtin_templates,
     export_template,
     list_templates,
-    load_template,
     resolve_template,
-    save_template,
     save_user_template,
-    template_from_toml,
-    template_to_toml,
     user_templates_dir,
 )
+from ldn_report.template_file import (
+    load_template,
+    save_template,
+    template_from_toml,
+    template_to_toml,
+)
+from ldn_report.templates import EVIDENCE_SECTIONS, SECTION_IDS
 
 MINIMAL = 'format_version = 1\nname = "Riverside MS"\n'
 BUILTIN_NAMES = ["Standard Letter", "Standard A4", "Large print", "Discussion record only",

@@ -34,7 +34,8 @@ from .batch_manifest import (
 from .clinic_list import TEMPLATE_COLUMN, ClinicRow, read_clinic_list
 from .context import PatientContext
 from .errors import EvidencePackError, InputError
-from .templates import ClinicTemplate, resolve_template
+from .template_catalogue import resolve_template
+from .templates import ClinicTemplate
 
 MERGED_NAME = "all-reports-for-printing.pdf"
 # pypdf holds a whole merged file in memory (about 1 MB per 9-page report): longer lists are

@@ -32,7 +32,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build_report
     from .context import load_context
     from .examples import load_example
-    from .templates import resolve_template
+    from .template_catalogue import resolve_template
 
     ctx = load_context(args.context) if args.context else load_example(args.example)
     template = resolve_template(args.template)

@@ -6,14 +6,14 @@ import argparse
 import sys
 
 from .errors import InputError
-from .templates import (
+from .template_catalogue import (
     builtin_templates,
     export_template,
     resolve_template,
-    template_to_toml,
     user_templates,
     user_templates_dir,
 )
+from .template_file import template_to_toml
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -37,7 +37,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from .templates import load_template
+    from .template_file import load_template
 
     template = load_template(args.file)
     shown = ", ".join(s.id for s in template.visible_sections())

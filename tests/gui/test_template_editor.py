@@ -14,12 +14,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from ldn_report.examples import load_example
 from ldn_report.gui import template_editor
 from ldn_report.gui.template_editor import TemplateEditor, edit_templates
-from ldn_report.templates import (
-    builtin_templates,
-    list_templates,
-    load_template,
-    user_templates_dir,
-)
+from ldn_report.template_catalogue import builtin_templates, list_templates, user_templates_dir
+from ldn_report.template_file import load_template
 from pdf_text import pdf_text
 
 

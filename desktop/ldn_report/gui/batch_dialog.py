@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ..batch import BatchProgress, BatchSummary, default_jobs, run_batch
 from ..batch_manifest import FAILED
 from ..errors import InputError
-from ..templates import list_templates
+from ..template_catalogue import list_templates
 
 _open_dialogs: set[BatchDialog] = set()  # keeps parentless dialogs alive while shown
 

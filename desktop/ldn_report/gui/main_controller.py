@@ -42,7 +42,7 @@ JSON_FILTER = "Patient context (*.json)"
 def available_templates() -> list[ClinicTemplate]:
     """The clinic templates to offer; the default alone until the template catalogue exists."""
     try:
-        from ..templates import list_templates  # provided by the clinic-templates work
+        from ..template_catalogue import list_templates  # provided by the clinic-templates work
     except (ImportError, AttributeError):
         return [DEFAULT_TEMPLATE]
     return list(list_templates()) or [DEFAULT_TEMPLATE]

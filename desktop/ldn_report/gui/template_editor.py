@@ -29,18 +29,16 @@ from ..context import PatientContext
 from ..errors import InputError
 from ..examples import load_example
 from ..logo import downscale_logo, logo_too_big
-from ..templates import (
-    ClinicTemplate,
+from ..template_catalogue import (
     builtin_templates,
     export_template,
     is_builtin_name,
     list_templates,
-    load_template,
     save_user_template,
-    slugify,
-    template_from_dict,
     user_templates_dir,
 )
+from ..template_file import load_template, template_from_dict
+from ..templates import ClinicTemplate, slugify
 from . import messages
 from .preview import PdfPreview
 from .report_worker import ReportBuilder

@@ -1,0 +1,133 @@
+"""The template catalogue: the built-in templates, the user's own folder, and finding one."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+from .atomic import atomic_write
+from .errors import InputError
+from .logo import check_logo
+from .template_file import load_template, save_template
+from .templates import ClinicTemplate, slugify
+
+BUILTIN_FILES = ("standard-letter.toml", "standard-a4.toml", "large-print.toml",
+                 "discussion-record.toml", "clinician-evidence-brief.toml")
+
+
+# -- the catalogue: built-ins, then the user's own ------------------------------------------------
+
+def builtin_dir() -> Path:
+    from .paths import TEMPLATES_DIR
+
+    return TEMPLATES_DIR
+
+
+def user_templates_dir() -> Path:
+    """The user's templates folder (platformdirs user data folder, ``templates``)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("ldn-report", appauthor=False)) / "templates"
+
+
+@cache
+def builtin_templates() -> tuple[ClinicTemplate, ...]:
+    """The read-only templates shipped in resources/templates, in catalogue order."""
+    return tuple(load_template(builtin_dir() / name, builtin=True) for name in BUILTIN_FILES)
+
+
+def is_builtin_name(name: str) -> bool:
+    return any(slugify(name) == t.slug for t in builtin_templates())
+
+
+def user_templates() -> tuple[list[ClinicTemplate], list[InputError]]:
+    """The user's saved templates (by name) and an error for each file that no longer loads."""
+    folder = user_templates_dir()
+    good: list[ClinicTemplate] = []
+    bad: list[InputError] = []
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                good.append(load_template(path))
+            except InputError as exc:
+                bad.append(exc)
+    good.sort(key=lambda t: t.name.lower())
+    return good, bad
+
+
+def list_templates() -> list[ClinicTemplate]:
+    """Built-ins, then the user's templates; a user file that fails to load is skipped, warned."""
+    mine, broken = user_templates()
+    for exc in broken:
+        warnings.warn(f"clinic template skipped: {exc}", stacklevel=2)
+    return [*builtin_templates(), *mine]
+
+
+def find_template(name: str) -> ClinicTemplate | None:
+    """A template from the catalogue by name or slug, case-insensitive."""
+    wanted = slugify(name)
+    # A built-in also answers to its file name: "discussion-record" for "Discussion record only".
+    return next((t for t in list_templates()
+                 if wanted in (t.slug, Path(t.source).stem if t.builtin else t.slug)), None)
+
+
+def save_user_template(template: ClinicTemplate) -> ClinicTemplate:
+    """Save into the user templates folder as <slug>.toml; built-in names are refused.
+
+    A logo from elsewhere is copied into the folder's logos/ so the template keeps working
+    when the original image moves.
+    """
+    if is_builtin_name(template.name):
+        raise InputError("name", f"{template.name!r} is a built-in template, which cannot be "
+                         "overwritten; choose another name")
+    folder = user_templates_dir()
+    logo = template.branding.logo
+    if logo:
+        src = Path(logo)
+        logos = folder / "logos"
+        if src.resolve().parent != logos.resolve():
+            dest = logos / f"{template.slug}-logo{src.suffix.lower()}"
+            check_logo(src)
+            atomic_write(dest, src.read_bytes())
+            template = replace(template, branding=replace(template.branding, logo=str(dest)))
+    path = save_template(replace(template, builtin=False), folder / f"{template.slug}.toml")
+    return load_template(path)
+
+
+def delete_user_template(template: ClinicTemplate) -> None:
+    if template.builtin or not template.source:
+        raise InputError("name", f"{template.name!r} is a built-in template and cannot be deleted")
+    Path(template.source).unlink(missing_ok=True)
+
+
+def export_template(template: ClinicTemplate, path: str | Path) -> list[Path]:
+    """Write ``template`` to ``path`` for sharing; a logo is copied beside it. Returns files."""
+    path = Path(path).expanduser()
+    written: list[Path] = []
+    if template.branding.logo:
+        src = Path(template.branding.logo)
+        dest = path.with_name(f"{path.stem}-logo{src.suffix.lower()}")
+        if src.resolve() != dest.resolve():
+            atomic_write(dest, src.read_bytes())
+        template = replace(template, branding=replace(template.branding, logo=str(dest)))
+        written.append(dest)
+    written.insert(0, save_template(template, path))
+    return written
+
+
+def resolve_template(value: str | None) -> ClinicTemplate:
+    """A template by catalogue name (or slug, e.g. standard-a4) or by .toml file path."""
+    if value is None or not value.strip() or value.strip().lower() == "default":
+        return builtin_templates()[0]
+    text = value.strip()
+    looks_like_file = text.lower().endswith(".toml") or "/" in text or "\\" in text
+    if looks_like_file or Path(text).is_file():
+        return load_template(text)
+    found = find_template(text)
+    if found is None:
+        names = ", ".join(f'"{t.name}"' for t in list_templates())
+        raise InputError("--template", f"{text!r} is not a known template; choose one of: "
+                         f"{names}, or give a .toml file")
+    return found

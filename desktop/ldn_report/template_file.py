@@ -1,0 +1,447 @@
+"""The clinic template TOML format: reading and validating it, and writing it back."""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import re
+import tomllib
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from .atomic import atomic_write
+from .errors import InputError
+from .logo import check_logo
+from .templates import (
+    DEFAULT_SCHEDULE,
+    EVIDENCE_SECTIONS,
+    FORMAT_VERSION,
+    MARGIN_RANGE_MM,
+    MAX_SCHEDULE_ROWS,
+    PAGE_SIZES,
+    SECTION_IDS,
+    SIGNATURE_ROLES,
+    TEXT_SIZES,
+    Branding,
+    ClinicTemplate,
+    PageSetup,
+    ScheduleRow,
+    SectionSetting,
+)
+
+MAX_TOML_BYTES = 1_000_000
+
+# -- reading ------------------------------------------------------------------------------------
+
+_TOP_KEYS = ("format_version", "name", "description", "text_size", "language", "footer_text",
+             "branding", "page", "sections", "text", "schedule", "discussion_record")
+_BRANDING_KEYS = ("clinic_name", "department", "address", "phone", "website", "logo",
+                  "accent_colour", "letterhead")
+_PAGE_KEYS = ("size", "margin_mm")
+_SECTION_KEYS = ("id", "visible", "heading", "new_page")
+_SCHEDULE_KEYS = ("when", "what", "who", "week")
+_RECORD_KEYS = ("signatures",)
+
+
+class _Reader:
+    """Validates one template document; every error names its key and, from a file, its line."""
+
+    def __init__(self, where: str, lines: dict[str, int], base_dir: Path | None) -> None:
+        self.where = where
+        self.lines = lines
+        self.base_dir = base_dir
+
+    def error(self, key: str, message: str) -> InputError:
+        # The key itself, then without a list index, then its table: the nearest line known.
+        candidates = (key, re.sub(r"\[\d+\]$", "", key), key.rsplit(".", 1)[0])
+        line = next((self.lines[k] for k in candidates if k in self.lines), None)
+        where = f"{self.where}, line {line}" if self.where and line else self.where
+        return InputError(key, message, where=where)
+
+    def table(self, key: str, value: Any, allowed: tuple[str, ...]) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.error(key, f"must be a table, not {_type_name(value)}")
+        for name in value:
+            if name not in allowed:
+                full = f"{key}.{name}" if key else name
+                raise self.error(full, "is not a template setting here; allowed: "
+                                 + ", ".join(allowed))
+        return value
+
+    def text(self, key: str, value: Any, max_len: int, multiline: bool = False,
+             required: bool = False) -> str:
+        if not isinstance(value, str):
+            raise self.error(key, f"must be text (in quotes), not {_type_name(value)}")
+        value = unicodedata.normalize("NFC", value).replace("\r\n", "\n")
+        for i, ch in enumerate(value):
+            if unicodedata.category(ch) == "Cc" and not (multiline and ch in "\n\t"):
+                raise self.error(key, f"contains a control character (U+{ord(ch):04X}) at "
+                                 f"position {i + 1}")
+            if unicodedata.category(ch) == "Cs":
+                raise self.error(key, f"contains a broken character (an unpaired surrogate, "
+                                 f"U+{ord(ch):04X}) at position {i + 1}; retype it")
+        if len(value) > max_len:
+            raise self.error(key, f"is {len(value)} characters long; at most {max_len} allowed")
+        if required and not value.strip():
+            raise self.error(key, "must not be empty")
+        return value if multiline else value.strip()
+
+    def boolean(self, key: str, value: Any) -> bool:
+        if not isinstance(value, bool):
+            raise self.error(key, f"must be true or false, not {_type_name(value)}")
+        return value
+
+    def number(self, key: str, value: Any, lo: float, hi: float) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float) \
+                or not math.isfinite(value):
+            raise self.error(key, f"must be a number, not {_type_name(value)}")
+        if not lo <= value <= hi:
+            raise self.error(key, f"is {value:g}; allowed: {lo:g} to {hi:g}")
+        return float(value)
+
+    def choice(self, key: str, value: Any, choices: tuple[str, ...]) -> str:
+        if not isinstance(value, str) or value.strip().lower() not in choices:
+            raise self.error(key, f"{value!r} is not allowed; choose one of: "
+                             + ", ".join(choices))
+        return value.strip().lower()
+
+    # -- parts ----------------------------------------------------------------------------------
+
+    def template(self, data: Any, builtin: bool, source: str) -> ClinicTemplate:
+        data = self.table("", data, _TOP_KEYS)
+        if "format_version" not in data:
+            raise self.error("format_version", f"is required (this app writes {FORMAT_VERSION})")
+        version = data["format_version"]
+        if isinstance(version, bool) or not isinstance(version, int):
+            raise self.error("format_version", f"must be the number {FORMAT_VERSION}")
+        if version != FORMAT_VERSION:
+            raise self.error("format_version", f"is {version}; this app reads clinic template "
+                             f"format {FORMAT_VERSION} only")
+        if "name" not in data:
+            raise self.error("name", "is required: the template's name, e.g. \"Riverside MS\"")
+        name = self.text("name", data["name"], 80, required=True)
+        d = ClinicTemplate()
+        text_blocks = self.text_blocks(data.get("text", {}))
+        template = ClinicTemplate(
+            name=name,
+            format_version=version,
+            builtin=builtin,
+            branding=self.branding(data.get("branding", {})),
+            page=self.page(data.get("page", {})),
+            text_size=self.choice("text_size", data.get("text_size", d.text_size), TEXT_SIZES),
+            sections=self.sections(data.get("sections", [{"id": s} for s in SECTION_IDS])),
+            text_blocks=text_blocks,
+            schedule=self.schedule(data.get("schedule", None)),
+            signature_roles=self.record(data.get("discussion_record", {})),
+            footer_text=self.footer(data.get("footer_text", "")),
+            language=self.language(data.get("language", d.language)),
+            description=self.text("description", data.get("description", ""), 300),
+            source=source,
+        )
+        return template
+
+    def branding(self, value: Any) -> Branding:
+        t = self.table("branding", value, _BRANDING_KEYS)
+        d = Branding()
+
+        def text(key: str, max_len: int = 200) -> str:
+            return self.text(f"branding.{key}", t.get(key, getattr(d, key)), max_len)
+
+        return Branding(
+            clinic_name=self.text("branding.clinic_name", t.get("clinic_name", d.clinic_name),
+                                  120, required=True),
+            department=text("department"),
+            address=text("address", 300),
+            phone=text("phone", 60),
+            website=text("website"),
+            logo=self.logo(t.get("logo", "")),
+            accent_colour=self.colour("branding.accent_colour",
+                                      t.get("accent_colour", d.accent_colour)),
+            letterhead=self.boolean("branding.letterhead", t.get("letterhead", d.letterhead)),
+        )
+
+    def logo(self, value: Any) -> str:
+        path_text = self.text("branding.logo", value, 1000)
+        if not path_text:
+            return ""
+        path = Path(path_text).expanduser()
+        if not path.is_absolute():
+            path = (self.base_dir or Path.cwd()) / path
+        try:
+            check_logo(path)
+        except InputError as exc:
+            raise self.error("branding.logo", exc.message) from None
+        return str(path.resolve())
+
+    def colour(self, key: str, value: Any) -> str:
+        if isinstance(value, str):
+            text = value.strip()
+            if re.fullmatch(r"#[0-9A-Fa-f]{6}", text):
+                return text.upper()
+            if re.fullmatch(r"#[0-9A-Fa-f]{3}", text):
+                return "#" + "".join(c * 2 for c in text[1:]).upper()
+        raise self.error(key, f"{value!r} is not a colour; write it as #RRGGBB, e.g. \"#1F5C99\"")
+
+    def page(self, value: Any) -> PageSetup:
+        t = self.table("page", value, _PAGE_KEYS)
+        d = PageSetup()
+        return PageSetup(
+            size=self.choice("page.size", t.get("size", d.size), PAGE_SIZES),
+            margin_mm=self.number("page.margin_mm", t.get("margin_mm", d.margin_mm),
+                                  *MARGIN_RANGE_MM),
+        )
+
+    def sections(self, value: Any) -> tuple[SectionSetting, ...]:
+        if not isinstance(value, list):
+            raise self.error("sections", f"must be a list of [[sections]] tables, not "
+                             f"{_type_name(value)}")
+        out: list[SectionSetting] = []
+        for i, item in enumerate(value, 1):
+            key = f"sections[{i}]"
+            if not isinstance(item, dict):
+                raise self.error(key, f"must be a table with id, visible, heading, not "
+                                 f"{_type_name(item)}")
+            sid = item.get("id")
+            if sid not in SECTION_IDS:
+                raise self.error(f"{key}.id", f"{sid!r} is not a report section; choose one of: "
+                                 + ", ".join(SECTION_IDS))
+            extra = [k for k in item if k not in _SECTION_KEYS]
+            if extra and sid in EVIDENCE_SECTIONS:
+                raise self.error(f"{key}.{extra[0]}", f"the {sid} section is locked to the "
+                                 "evidence pack: a template may only hide it (visible) or rename "
+                                 "it (heading), never change its statements, numbers or citations")
+            self.table(key, item, _SECTION_KEYS)
+            if any(s.id == sid for s in out):
+                raise self.error(f"{key}.id", f"{sid!r} is listed twice; list each section once")
+            out.append(SectionSetting(
+                id=sid,
+                visible=self.boolean(f"{key}.visible", item.get("visible", True)),
+                heading=self.text(f"{key}.heading", item.get("heading", ""), 120),
+                new_page=(self.boolean(f"{key}.new_page", item["new_page"])
+                          if "new_page" in item else None),
+            ))
+        # A section the file does not list is kept, hidden, so the editor can offer it.
+        out += [SectionSetting(s, visible=False) for s in SECTION_IDS
+                if all(o.id != s for o in out)]
+        if not any(s.visible for s in out):
+            raise self.error("sections", "no section is shown; show at least one (visible = true)")
+        return tuple(out)
+
+    def text_blocks(self, value: Any) -> dict[str, str]:
+        from .clinic_text import TEXT_BLOCKS, parse
+
+        t = self.table("text", value, tuple(TEXT_BLOCKS))
+        out: dict[str, str] = {}
+        for key in TEXT_BLOCKS:
+            if key not in t:
+                continue
+            source = self.text(f"text.{key}", t[key], 4000, multiline=True)
+            try:
+                parse(key, source)
+            except InputError as exc:
+                raise self.error(exc.field, exc.message) from None
+            if source.strip():
+                out[key] = source.strip("\n")
+        return out
+
+    def schedule(self, value: Any) -> tuple[ScheduleRow, ...]:
+        if value is None:
+            return DEFAULT_SCHEDULE
+        if not isinstance(value, list):
+            raise self.error("schedule", f"must be a list of [[schedule]] tables, not "
+                             f"{_type_name(value)}")
+        if not value:
+            raise self.error("schedule", "needs at least one row (when, what, who, week)")
+        if len(value) > MAX_SCHEDULE_ROWS:
+            raise self.error("schedule", f"has {len(value)} rows; at most {MAX_SCHEDULE_ROWS}")
+        rows = []
+        for i, item in enumerate(value, 1):
+            key = f"schedule[{i}]"
+            t = self.table(key, item, _SCHEDULE_KEYS)
+            for required in ("when", "what", "who"):
+                if required not in t:
+                    raise self.error(f"{key}.{required}", "is required")
+            rows.append(ScheduleRow(
+                when=self.text(f"{key}.when", t["when"], 40, required=True),
+                what=self.text(f"{key}.what", t["what"], 400, required=True),
+                who=self.text(f"{key}.who", t["who"], 80, required=True),
+                week=self.number(f"{key}.week", t.get("week", 0), 0, 520),
+            ))
+        return tuple(rows)
+
+    def record(self, value: Any) -> tuple[str, ...]:
+        t = self.table("discussion_record", value, _RECORD_KEYS)
+        roles = t.get("signatures", ["patient", "clinician"])
+        if not isinstance(roles, list) or not roles:
+            raise self.error("discussion_record.signatures", "must be a list with at least one "
+                             "of: " + ", ".join(SIGNATURE_ROLES))
+        out: list[str] = []
+        for i, role in enumerate(roles, 1):
+            name = self.choice(f"discussion_record.signatures[{i}]", role, tuple(SIGNATURE_ROLES))
+            if SIGNATURE_ROLES[name] in out:
+                raise self.error("discussion_record.signatures", f"{name!r} is listed twice")
+            out.append(SIGNATURE_ROLES[name])
+        return tuple(out)
+
+    def footer(self, value: Any) -> str:
+        text = self.text("footer_text", value, 300, multiline=True).strip()
+        if text.count("\n") > 2:
+            raise self.error("footer_text", "has more than 3 lines; keep the footer short")
+        return text
+
+    def language(self, value: Any) -> str:
+        text = self.text("language", value, 35, required=True)
+        if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", text):
+            raise self.error("language", f"{text!r} is not a language tag; use e.g. en, en-GB, "
+                             "fr-CA")
+        return text
+
+
+def _type_name(value: Any) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
+            dict: "a table", type(None): "nothing"}.get(type(value), type(value).__name__)
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """Where each key is set in a TOML text (best effort), for line numbers in error messages."""
+    lines: dict[str, int] = {}
+    table, counts, in_multiline = "", {}, False
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        quotes = line.count('"""') + line.count("'''")
+        if in_multiline:
+            in_multiline = quotes % 2 == 0
+            continue
+        if m := re.match(r"\[\[\s*([A-Za-z0-9_-]+)\s*\]\]", line):
+            counts[m[1]] = counts.get(m[1], 0) + 1
+            table = f"{m[1]}[{counts[m[1]]}]"
+        elif m := re.match(r"\[\s*([A-Za-z0-9_.-]+)\s*\]", line):
+            table = m[1]
+        elif m := re.match(r"([A-Za-z0-9_-]+)\s*=", line):
+            key = f"{table}.{m[1]}" if table else m[1]
+            lines.setdefault(key, number)
+            in_multiline = quotes % 2 == 1
+            continue
+        else:
+            continue
+        lines.setdefault(table, number)
+    return lines
+
+
+def template_from_dict(data: Any, where: str = "", base_dir: Path | None = None,
+                       builtin: bool = False, source: str = "",
+                       key_lines: dict[str, int] | None = None) -> ClinicTemplate:
+    """Validate a parsed template document (as from TOML) and build the ClinicTemplate."""
+    reader = _Reader(where, key_lines or {}, base_dir)
+    return reader.template(data, builtin, source)
+
+
+def template_from_toml(text: str, where: str = "", base_dir: Path | None = None,
+                       builtin: bool = False, source: str = "") -> ClinicTemplate:
+    """Parse and validate TOML text; a syntax error gives its line and column."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        m = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        reason = re.sub(r"\s*\(at .*\)$", "", message)
+        if m:
+            place = f"line {m[1]}, column {m[2]}"
+        else:
+            place = f"line {text.count(chr(10)) + 1} (end of file)"
+        raise InputError("", f"is not valid TOML: {reason} at {place}", where=where) from None
+    return template_from_dict(data, where, base_dir, builtin, source, _key_lines(text))
+
+
+def load_template(path: str | Path, builtin: bool = False) -> ClinicTemplate:
+    """Read and validate a template .toml file; errors name the file, key and line."""
+    path = Path(path).expanduser()
+    where = str(path)
+    try:
+        if path.is_dir():
+            raise InputError("", "is a folder; give a .toml template file", where=where)
+        if path.stat().st_size > MAX_TOML_BYTES:
+            raise InputError("", f"is {path.stat().st_size:,} bytes; a template is at most "
+                             f"{MAX_TOML_BYTES:,}", where=where)
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise InputError("", "file not found", where=where) from None
+    except UnicodeDecodeError as exc:
+        raise InputError("", f"is not UTF-8 text (byte {exc.start})", where=where) from None
+    except OSError as exc:
+        raise InputError("", f"cannot be read ({exc.strerror})", where=where) from None
+    return template_from_toml(text, where, path.parent.resolve(), builtin, str(path.resolve()))
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+def template_to_dict(template: ClinicTemplate, base_dir: Path | None = None) -> dict[str, Any]:
+    """The TOML document for a template; a logo inside ``base_dir`` is written relative to it."""
+    b = template.branding
+    logo = b.logo
+    if logo and base_dir is not None:
+        with contextlib.suppress(ValueError):  # outside base_dir: keep the absolute path
+            logo = Path(logo).resolve().relative_to(base_dir.resolve()).as_posix()
+    data: dict[str, Any] = {
+        "format_version": FORMAT_VERSION,
+        "name": template.name,
+    }
+    if template.description:
+        data["description"] = template.description
+    data.update(text_size=template.text_size, language=template.language,
+                footer_text=template.footer_text)
+    data["branding"] = {
+        "clinic_name": b.clinic_name, "department": b.department, "address": b.address,
+        "phone": b.phone, "website": b.website, "logo": logo, "accent_colour": b.accent_colour,
+        "letterhead": b.letterhead,
+    }
+    data["page"] = {"size": template.page.size, "margin_mm": template.page.margin_mm}
+    data["sections"] = [{"id": s.id, "visible": s.visible, "heading": s.heading}
+                        | ({} if s.new_page is None else {"new_page": s.new_page})
+                        for s in template.sections]
+    data["text"] = dict(template.text_blocks)
+    data["schedule"] = [{"when": r.when, "what": r.what, "who": r.who, "week": r.week}
+                        for r in template.schedule]
+    inverse = {label: key for key, label in SIGNATURE_ROLES.items()}
+    data["discussion_record"] = {"signatures": [inverse[r] for r in template.signature_roles]}
+    return data
+
+
+def template_to_toml(template: ClinicTemplate, base_dir: Path | None = None) -> str:
+    """The template as a TOML file, laid out for people: one [[sections]] table per section."""
+    data = template_to_dict(template, base_dir)
+    out = [f"# LDN report clinic template (format {FORMAT_VERSION}). Text blocks use a small "
+           "markup: **bold**, *italic*,", "# lines starting \"- \" are bullets, a blank line "
+           "starts a paragraph, placeholders like {clinic_phone}.", ""]
+    tables = {k: v for k, v in data.items() if isinstance(v, dict | list)}
+    out += [_toml_pair(k, v) for k, v in data.items() if k not in tables]
+    for key, value in tables.items():
+        if isinstance(value, dict):
+            out += ["", f"[{key}]", *(_toml_pair(k, v) for k, v in value.items())]
+        else:
+            for row in value:
+                out += ["", f"[[{key}]]", *(_toml_pair(k, v) for k, v in row.items())]
+    return "\n".join(out) + "\n"
+
+
+def _toml_pair(key: str, value: Any) -> str:
+    import tomli_w
+
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return tomli_w.dumps({key: value}, multiline_strings=True).rstrip("\n")
+
+
+def save_template(template: ClinicTemplate, path: str | Path) -> Path:
+    """Write ``template`` to ``path`` atomically, after checking the file will load again.
+
+    A template that does not validate raises InputError and the old file stays as it was.
+    """
+    path = Path(path).expanduser()
+    if path.suffix.lower() != ".toml":
+        raise InputError("", "a template file name must end in .toml", where=str(path))
+    base = path.parent.resolve()
+    text = template_to_toml(template, base)
+    template_from_toml(text, str(path), base)  # the same checks a later load makes
+    return atomic_write(path, text)
