@@ -171,3 +171,20 @@ def test_shortcuts(gui):
     assert w.export_action.shortcut().toString() == "Ctrl+E"
     assert w.print_action.shortcut().toString() == "Ctrl+P"
     assert w.copy_note_action.shortcut().toString() == "Ctrl+Shift+C"
+
+
+def test_a_name_the_report_cannot_print_properly_is_flagged_in_the_rules_panel(
+    qtbot, example_gui, wait_preview
+):
+    g = example_gui
+    name = g.field("patient.name")
+    name.selectAll()
+    type_text(name, "דוד לוי")  # Hebrew: printed, but not shaped or reordered
+    wait_preview(g)
+    warnings = [t for t in g.window.rules.texts() if "patient.name" in t]
+    assert warnings, g.window.rules.texts()
+    assert "right-to-left" in warnings[0].lower()
+    name.selectAll()
+    type_text(name, "Ann 李")  # a Han character the bundled font does not have
+    wait_preview(g)
+    assert any("U+674E" in t for t in g.window.rules.texts())
