@@ -103,3 +103,10 @@ def test_deidentified_report_leaks_no_identity_even_when_given():
 @pytest.mark.parametrize("name", ["on-dmt-mood-pain", "takes-opioids"])
 def test_standard_report_is_a_handful_of_pages(reports, name):
     assert 4 <= reports[name].page_count <= 10
+
+
+def test_a_clinic_text_lead_in_stays_on_the_page_of_its_bullets(reports):
+    reader = PdfReader(io.BytesIO(reports["dmt-intolerant-neuroinflammation-nutrition"].pdf))
+    pages = [" ".join((p.extract_text() or "").split()) for p in reader.pages]
+    lead = next(i for i, t in enumerate(pages) if "If we decide together that you will" in t)
+    assert "your prescriber writes the prescription" in pages[lead]

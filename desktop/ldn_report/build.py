@@ -16,7 +16,8 @@ from .evidence import EvidencePack, default_pack
 from .pdf import render_pdf
 from .pdf.fonts import missing_glyphs
 from .report import Report
-from .templates import DEFAULT_TEMPLATE, ClinicTemplate
+from .template_catalogue import resolve_template
+from .templates import ClinicTemplate
 
 
 @dataclass(frozen=True)
@@ -81,10 +82,12 @@ def template_warnings(template: ClinicTemplate) -> list[str]:
 
 def build_report(
     ctx: PatientContext,
-    template: ClinicTemplate = DEFAULT_TEMPLATE,
+    template: ClinicTemplate | None = None,
     pack: EvidencePack | None = None,
     generated_on: dt.date | None = None,
 ) -> BuildResult:
+    """The report for ``ctx``; no template means the built-in Standard Letter, as in the app."""
+    template = template or resolve_template(None)
     pack = pack or default_pack()
     report = compose_report(ctx, pack, template, generated_on=generated_on)
     digest = content_hash(report)

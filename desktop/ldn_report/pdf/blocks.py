@@ -91,7 +91,10 @@ class BlockRenderer:
                 if last_bullet:
                     out.append(Spacer(1, self.styles.space * 0.5))
             else:
-                out.append(Para(text, self.styles.body))
+                lead_in = Para(text, self.styles.body)
+                if i + 1 < len(block.paragraphs) and block.paragraphs[i + 1].bullet:
+                    lead_in.keepWithNext = True  # "If we decide ...:" never ends a page alone
+                out.append(lead_in)
         return out
 
     def _bulletlist(self, block: model.BulletList) -> list[Flowable]:
