@@ -16,7 +16,7 @@ from ldn_report.build import build_report
 from ldn_report.compose import compose_report
 from ldn_report.context import context_from_dict
 from ldn_report.template_file import template_from_dict
-from robust_checks import MINIMAL_CONTEXT
+from robust_checks import MINIMAL_CONTEXT, context_with
 
 TODAY = dt.date(2025, 3, 14)
 INJECTIONS = ("<b>", "</para>", "&amp;", "<font name=x>", '<a href="javascript:x">',
@@ -33,16 +33,6 @@ TEMPLATE_FIELDS = {"branding.clinic_name": "QG", "branding.department": "QH",
 def marked(marker: str, injection: str) -> str:
     return f"{marker}X{injection}{marker}Z"
 
-
-def _nest(flat: dict[str, object]) -> dict:
-    out: dict = {k: dict(v) if isinstance(v, dict) else v for k, v in MINIMAL_CONTEXT.items()}
-    for key, value in flat.items():
-        *parents, leaf = key.split(".")
-        node = out
-        for p in parents:
-            node = node.setdefault(p, {})
-        node[leaf] = value
-    return out
 
 
 def template_doc(values: dict[str, str], logo: str = "") -> dict:
@@ -65,7 +55,7 @@ def template_doc(values: dict[str, str], logo: str = "") -> dict:
 
 def build(injection: str, logo: str = ""):
     ctx = context_from_dict(
-        _nest({f: marked(m, injection) for f, m in CONTEXT_FIELDS.items()}), today=TODAY)
+        context_with({f: marked(m, injection) for f, m in CONTEXT_FIELDS.items()}), today=TODAY)
     template = template_from_dict(
         template_doc({f: marked(m, injection) for f, m in TEMPLATE_FIELDS.items()}, logo))
     return build_report(ctx, template, generated_on=TODAY), ctx, template

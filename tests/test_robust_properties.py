@@ -15,7 +15,7 @@ from ldn_report.build import build_report
 from ldn_report.context import context_from_dict
 from ldn_report.errors import InputError
 from ldn_report.template_file import template_from_dict
-from robust_checks import MINIMAL_CONTEXT, assert_sound_pdf, need_tools
+from robust_checks import MINIMAL_CONTEXT, assert_sound_pdf, context_with, need_tools
 
 TODAY = dt.date(2025, 3, 14)
 # Strings a fuzzer rarely finds on its own: scripts, direction marks, markup, big and odd code
@@ -52,17 +52,6 @@ FUZZ = settings(max_examples=int(os.environ.get("LDN_FUZZ_EXAMPLES", "25")), dea
                                        HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
-def _nest(flat: dict[str, object]) -> dict:
-    """The minimal context with the dotted ``flat`` values put in their groups."""
-    out: dict = {k: dict(v) if isinstance(v, dict) else v for k, v in MINIMAL_CONTEXT.items()}
-    for key, value in flat.items():
-        *parents, leaf = key.split(".")
-        node = out
-        for p in parents:
-            node = node.setdefault(p, {})
-        node[leaf] = value
-    return out
-
 
 @pytest.fixture(autouse=True)
 def _tools() -> None:
@@ -77,7 +66,7 @@ def _tools() -> None:
 @example(values={f: SPECIAL[i % len(SPECIAL)] for i, f in enumerate(CONTEXT_TEXT_FIELDS)},
          deidentified=False)
 def test_any_text_in_the_patient_context(values: dict[str, str], deidentified: bool) -> None:
-    data = _nest({**values, "patient.deidentified": deidentified})
+    data = context_with({**values, "patient.deidentified": deidentified})
     ctx, error = _validated(context_from_dict, data, today=TODAY)
     if error is not None:
         assert error.field in CONTEXT_TEXT_FIELDS, f"error names no field: {error}"
@@ -151,7 +140,7 @@ def _build_with_template(values: dict[str, str]) -> None:
         _event("rejected")
         return
     _event("built")
-    ctx = context_from_dict(_nest({"patient.name": "Ann"}), today=TODAY)
+    ctx = context_from_dict(context_with({"patient.name": "Ann"}), today=TODAY)
     result = build_report(ctx, template, generated_on=TODAY)
     assert_sound_pdf(result.pdf)
 
