@@ -115,6 +115,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("notes", "text", "Notes for this patient", "Notes"),
 )
 FIELDS_BY_NAME = {spec.name: spec for spec in FIELDS}
+GROUPS = frozenset(spec.name.split(".")[0] for spec in FIELDS if "." in spec.name)
 
 
 @dataclass(frozen=True)
@@ -253,8 +254,7 @@ def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
         if not isinstance(key, str):
             raise InputError(prefix.rstrip(".") or "(top level)", "keys must be text")
         dotted = f"{prefix}{key}"
-        groups = {spec.name.split(".")[0] for spec in FIELDS if "." in spec.name}
-        if not prefix and key in groups:
+        if not prefix and key in GROUPS:
             if not isinstance(value, dict):
                 raise InputError(key, f"must be an object with fields, not {_type_name(value)}")
             flat.update(flatten(value, f"{key}."))
