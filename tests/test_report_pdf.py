@@ -110,3 +110,31 @@ def test_a_clinic_text_lead_in_stays_on_the_page_of_its_bullets(reports):
     pages = [" ".join((p.extract_text() or "").split()) for p in reader.pages]
     lead = next(i for i, t in enumerate(pages) if "If we decide together that you will" in t)
     assert "your prescriber writes the prescription" in pages[lead]
+
+
+def _headings(report) -> set[str]:
+    out = {s.title for s in report.sections} | {"FOR CLINICIANS"}
+    for section in report.sections:
+        for block in section.blocks:
+            if type(block).__name__ == "Subheading":
+                out.add(block.text)
+            elif type(block).__name__ == "Callout":
+                out.add(block.title)
+    return out
+
+
+@pytest.mark.parametrize("template_name", ["Standard Letter", "Large print", "Standard A4"])
+@pytest.mark.parametrize("example", ["everything-flagged", "on-dmt-mood-pain", "deidentified"])
+def test_no_page_ends_with_a_heading(example, template_name):
+    from ldn_report.template_catalogue import resolve_template
+
+    result = build_report(load_example(example), resolve_template(template_name),
+                          generated_on=DAY)
+    headings = _headings(result.report)
+    for number, page in enumerate(PdfReader(io.BytesIO(result.pdf)).pages, 1):
+        lines = [ln.strip() for ln in (page.extract_text() or "").splitlines() if ln.strip()]
+        while lines and ("Page " in lines[-1] or "Evidence pack" in lines[-1]
+                         or "generated" in lines[-1]):
+            lines.pop()
+        if lines:
+            assert lines[-1] not in headings, f"page {number} ends with heading {lines[-1]!r}"

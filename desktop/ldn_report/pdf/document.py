@@ -18,6 +18,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     Image,
+    KeepTogether,
     PageBreak,
     PageTemplate,
     Spacer,
@@ -124,6 +125,24 @@ class _ReportDoc(BaseDocTemplate):
             self.canv.addOutlineEntry(title, key, level=0, closed=False)
 
 
+def keep_headings_with_groups(story: list[Flowable]) -> list[Flowable]:
+    """Fold headings (keepWithNext) into a KeepTogether that follows them.
+
+    Platypus's keepWithNext does not reach into a following KeepTogether (a callout, a reference
+    with its note), so without this a heading can end a page alone above its group.
+    """
+    out: list[Flowable] = []
+    for flowable in story:
+        if isinstance(flowable, KeepTogether):
+            run: list[Flowable] = []
+            while out and not isinstance(out[-1], KeepTogether) and out[-1].getKeepWithNext():
+                run.insert(0, out.pop())
+            if run:
+                flowable = KeepTogether([*run, *flowable._content], maxHeight=flowable._maxHeight)
+        out.append(flowable)
+    return out
+
+
 class ReportRenderer:
     """Renders one report: hook methods for letterhead, header, sections and page furniture."""
 
@@ -141,6 +160,9 @@ class ReportRenderer:
         linked = {e.id for s in report.sections for b in s.blocks
                   if isinstance(b, model.ReferenceList) for e in b.entries}
         self.blocks = BlockRenderer(report, self.styles, self.width, linked)
+        clinician_styles = style_set(template.large_print, template.branding.accent_colour,
+                                     clinician=not template.large_print)
+        self.clinician_blocks = BlockRenderer(report, clinician_styles, self.width, linked)
 
     # -- page furniture ------------------------------------------------------------------------
 
@@ -250,8 +272,9 @@ class ReportRenderer:
         if section.audience == "clinician":
             heading.style = st.heading_after_tag
         out.append(heading)
+        blocks = self.clinician_blocks if section.audience == "clinician" else self.blocks
         for block in section.blocks:
-            out += self.blocks.block(block)
+            out += blocks.block(block)
         return out
 
     def story(self) -> list[Flowable]:
@@ -261,7 +284,7 @@ class ReportRenderer:
         for i, section in enumerate(sections):
             if section.id != "header":
                 story += self.section(i, section)
-        return story
+        return keep_headings_with_groups(story)
 
     # -- build ---------------------------------------------------------------------------------
 

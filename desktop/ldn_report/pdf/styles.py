@@ -42,6 +42,10 @@ class Sizes:
 
 STANDARD = Sizes(body=11, leading_factor=1.4, title=21, heading=15.5, subheading=12.5,
                  small=9, footer=7.5, lead=12.5)
+# The clinician sections of a standard report: a denser body, like a journal's, so the evidence
+# summary and references take fewer sheets. Patient sections and large print never use it.
+CLINICIAN = Sizes(body=10, leading_factor=1.35, title=21, heading=15.5, subheading=11.5,
+                  small=8.5, footer=7.5, lead=11)
 # Large print: every heading (section, subheading, callout title) at 20 pt or more.
 LARGE = Sizes(body=16, leading_factor=1.5, title=28, heading=23, subheading=20,
               small=13, footer=12, lead=17.5)
@@ -112,10 +116,13 @@ def _style(name: str, size: float, sizes: Sizes, **kw: object) -> ParagraphStyle
 
 
 @cache
-def style_set(large: bool, accent_hex: str) -> StyleSet:
-    """The styles for one print size and accent colour (cached: built once per process)."""
+def style_set(large: bool, accent_hex: str, clinician: bool = False) -> StyleSet:
+    """The styles for one print size and accent colour (cached: built once per process).
+
+    ``clinician`` gives the denser type of the clinician sections (standard print only).
+    """
     fonts.register_fonts()
-    s = LARGE if large else STANDARD
+    s = LARGE if large else CLINICIAN if clinician else STANDARD
     accent = parse_accent(accent_hex)
     # Headings in a darkened accent so a pale clinic colour still reads as text.
     heading_colour = shade(accent, 0.15)
