@@ -13,6 +13,7 @@ from .chart_note import chart_note
 from .compose import compose_report, content_hash
 from .context import FIELDS, PatientContext
 from .evidence import EvidencePack, default_pack
+from .html_report import render_html
 from .pdf import render_pdf
 from .pdf.fonts import missing_glyphs
 from .report import Report
@@ -99,3 +100,18 @@ def build_report(
         chart_note=chart_note(ctx, report, digest),
         warnings=tuple(glyph_warnings(ctx) + template_warnings(template)),
     )
+
+
+def build_html(
+    ctx: PatientContext,
+    template: ClinicTemplate | None = None,
+    generated_on: dt.date | None = None,
+) -> tuple[str, Report, str]:
+    """(accessible HTML, report, content hash) for ``ctx``: composed as for the PDF, not rendered.
+
+    No glyph warnings: they are about the PDF's fonts; a browser uses the reader's own fonts.
+    """
+    report = compose_report(ctx, default_pack(), template or resolve_template(None),
+                            generated_on=generated_on)
+    digest = content_hash(report)
+    return render_html(report, digest), report, digest

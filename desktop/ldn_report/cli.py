@@ -11,11 +11,16 @@ import sys
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .batch_cli import add_batch_command
 from .errors import EvidencePackError, InputError
 from .template_cli import add_templates_command
+
+if TYPE_CHECKING:
+    from .context import PatientContext
+    from .templates import ClinicTemplate
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PACK = 0, 1, 2, 3
 
@@ -38,9 +43,11 @@ def _cmd_build(args: argparse.Namespace) -> int:
     template = resolve_template(args.template)
     out = Path(args.output)
     if out.is_dir():
-        raise InputError("-o", f"{out} is a folder; give a file name ending in .pdf")
+        raise InputError("-o", f"{out} is a folder; give a file name ending in .pdf or .html")
+    if out.suffix.lower() not in (".pdf", ".html", ".htm"):
+        raise InputError("-o", f"{out.name} must end in .pdf or .html")
     if out.suffix.lower() != ".pdf":
-        raise InputError("-o", f"{out.name} must end in .pdf")
+        return _write_html(args, ctx, template, out)
     result = build_report(ctx, template)
     atomic_write(out, result.pdf)
     if args.chart_note:
@@ -48,6 +55,23 @@ def _cmd_build(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"wrote {out} ({result.page_count} pages, content {result.content_hash})")
+    if args.chart_note:
+        print(f"wrote chart note {args.chart_note}")
+    return EXIT_OK
+
+
+def _write_html(args: argparse.Namespace, ctx: PatientContext, template: ClinicTemplate,
+                out: Path) -> int:
+    """The accessible HTML version: composed like the PDF, but no PDF is rendered."""
+    from .atomic import atomic_write
+    from .build import build_html
+    from .chart_note import chart_note
+
+    html, report, digest = build_html(ctx, template)
+    atomic_write(out, html)
+    if args.chart_note:
+        atomic_write(args.chart_note, chart_note(ctx, report, digest))
+    print(f"wrote {out} (HTML, content {digest})")
     if args.chart_note:
         print(f"wrote chart note {args.chart_note}")
     return EXIT_OK
@@ -69,12 +93,13 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _add_build(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("build", help="build one report PDF")
+    p = sub.add_parser("build", help="build one report (PDF, or accessible HTML)")
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument("--context", metavar="FILE", help="patient context JSON (format v1)")
     source.add_argument("--example", metavar="NAME", help="a bundled example (see 'examples')")
     p.add_argument("--template", metavar="NAME|FILE", help="clinic template name or .toml file")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="where to write")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf|OUT.html",
+                   help="where to write; the suffix picks PDF or accessible HTML")
     p.add_argument("--chart-note", metavar="FILE", help="also write the chart note here")
     p.set_defaults(func=_cmd_build)
 
