@@ -1,10 +1,11 @@
-"""Files and output: export PDF, save/open JSON, recent files, the unsaved-changes prompt, names."""
+"""Files and output: export PDF/HTML, save/open JSON, recent files, unsaved-edits prompt, names."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import json
+import re
 import stat
 
 import pytest
@@ -13,7 +14,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ldn_report.context import context_from_dict
-from ldn_report.gui.file_names import safe_name_part, suggested_pdf_name
+from ldn_report.gui.file_names import safe_name_part, suggested_html_name, suggested_pdf_name
+from ldn_report.html_report import text as html_text
 
 Button = QMessageBox.StandardButton
 
@@ -52,6 +54,39 @@ def test_export_pdf_writes_the_previewed_report_with_a_suggested_name(
     assert len(PdfReader(io.BytesIO(data)).pages) == g.window.preview.page_count()
     assert stat.S_IMODE(out.stat().st_mode) == 0o600  # patient data
     assert "Exported chosen.pdf" in g.window.status_label.text()
+
+
+def test_export_html_writes_an_accessible_page_with_a_suggested_name(
+    example_gui, file_dialogs, tmp_path
+):
+    g = example_gui
+    assert g.window.export_html_action.shortcut().toString() == "Ctrl+Shift+E"
+    g.controller.settings.last_folder = str(tmp_path)
+    file_dialogs.choose = str(tmp_path / "chosen")  # the user typed a name without .html
+    g.window.export_html_action.trigger()
+    assert file_dialogs.suggested == [str(tmp_path / "LDN-report_Fernández_2026-12-01.html")]
+    out = tmp_path / "chosen.html"
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert page.rstrip().endswith("</html>")
+    assert "Maria Fernández" in page
+    titles = [s.title for s in g.controller.result.report.sections if s.title]
+    assert titles
+    assert re.findall(r"<h2[^>]*>(.*?)</h2>", page) == [html_text(t) for t in titles]
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600  # patient data
+    assert g.controller.settings.last_folder == str(tmp_path)
+    assert "Exported chosen.html" in g.window.status_label.text()
+
+
+def test_export_html_deidentified_suggests_no_name(example_gui, file_dialogs, tmp_path):
+    g = example_gui
+    g.controller.settings.last_folder = str(tmp_path)
+    g.field("patient.deidentified").setChecked(True)  # exported before the preview catches up
+    file_dialogs.choose = str(tmp_path / "anon.html")
+    g.window.export_html_action.trigger()
+    assert file_dialogs.suggested == [str(tmp_path / "LDN-report_deidentified_2026-12-01.html")]
+    assert "Fernández" not in file_dialogs.suggested[0]
+    assert "Fernández" not in (tmp_path / "anon.html").read_text(encoding="utf-8")
 
 
 def test_export_right_after_an_edit_exports_the_edit(example_gui, file_dialogs, tmp_path):
@@ -196,6 +231,7 @@ def test_suggested_pdf_name_is_safe(name, part):
 def test_suggested_name_never_uses_the_name_when_deidentified():
     ctx = _ctx(**{"patient.name": "Maria Fernández", "patient.deidentified": True})
     assert suggested_pdf_name(ctx) == "LDN-report_deidentified_2026-12-01.pdf"
+    assert suggested_html_name(ctx) == "LDN-report_deidentified_2026-12-01.html"
     assert suggested_pdf_name(None, today=dt.date(2026, 1, 2)) == (
         "LDN-report_deidentified_2026-01-02.pdf")
 

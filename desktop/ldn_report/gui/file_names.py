@@ -31,10 +31,19 @@ def _who(ctx: PatientContext | None) -> str:
     return safe_name_part(surname(ctx.patient_name)) or "patient"
 
 
+def _report_name(ctx: PatientContext | None, today: dt.date | None, suffix: str) -> str:
+    date = ctx.appointment_date if ctx is not None else (today or dt.date.today())
+    return f"LDN-report_{_who(ctx)}_{date.isoformat()}{suffix}"
+
+
 def suggested_pdf_name(ctx: PatientContext | None, today: dt.date | None = None) -> str:
     """``LDN-report_<surname or deidentified>_<date>.pdf``; de-identified never uses the name."""
-    date = ctx.appointment_date if ctx is not None else (today or dt.date.today())
-    return f"LDN-report_{_who(ctx)}_{date.isoformat()}.pdf"
+    return _report_name(ctx, today, ".pdf")
+
+
+def suggested_html_name(ctx: PatientContext | None, today: dt.date | None = None) -> str:
+    """``LDN-report_<surname or deidentified>_<date>.html`` for Export accessible HTML."""
+    return _report_name(ctx, today, ".html")
 
 
 def suggested_context_name(ctx: PatientContext | None, today: dt.date | None = None) -> str:

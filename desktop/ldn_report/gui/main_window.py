@@ -152,6 +152,9 @@ class MainWindow(QMainWindow):
         self.save_action = self._action("&Save", keys.Save, "Save the patient context")
         self.save_as_action = self._action("Save &As…", keys.SaveAs)
         self.export_action = self._action("&Export PDF…", "Ctrl+E", "Save the report as a PDF")
+        self.export_html_action = self._action(
+            "Export accessible &HTML…", "Ctrl+Shift+E",
+            "Save the report as an accessible web page, for screen readers and large text")
         self.print_action = self._action("&Print…", keys.Print, "Print the report")
         self.batch_action = self._action("Clinic day &batch…", None,
                                          "One report per patient on a clinic list")
@@ -190,7 +193,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.examples_menu)
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_action, self.print_action])
+        file_menu.addActions([self.export_action, self.export_html_action, self.print_action])
         file_menu.addSeparator()
         file_menu.addAction(self.batch_action)
         file_menu.addSeparator()

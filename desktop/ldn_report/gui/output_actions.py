@@ -1,4 +1,4 @@
-"""Export PDF, print and copy the chart note, always from a report that matches the form."""
+"""Export PDF or HTML, print and copy the chart note, always from a report that matches the form."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from ..atomic import atomic_write
-from ..build import BuildResult, build_report
+from ..build import BuildResult, build_html, build_report
 from . import messages
-from .file_names import suggested_pdf_name
+from .file_names import suggested_html_name, suggested_pdf_name
 from .printing import PrintError, print_pdf
 
 if TYPE_CHECKING:
@@ -62,26 +62,55 @@ class OutputActions:
         c.show_result(result, (time.perf_counter() - started) * 1e3, key)
         return result
 
-    def export_pdf(self) -> Path | None:
-        result = self.current_result("export")
-        if result is None:
-            return None
+    def _write_chosen(
+        self, caption: str, name: str, file_filter: str, suffix: str, data: bytes | str
+    ) -> Path | None:
+        """Ask where (in the last folder, ``name`` suggested), then write; None if cancelled."""
         c = self.controller
         folder = Path(c.settings.last_folder or Path.home())
-        chosen, _ = QFileDialog.getSaveFileName(
-            self.window, "Export the report as PDF",
-            str(folder / suggested_pdf_name(c.result_key[0])), "PDF (*.pdf)",
-        )
+        chosen, _ = QFileDialog.getSaveFileName(self.window, caption, str(folder / name),
+                                                file_filter)
         if not chosen:
             return None
-        path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+        path = Path(chosen if chosen.lower().endswith(suffix) else chosen + suffix)
         try:
-            atomic_write(path, result.pdf, mode=0o600)  # it holds patient data
+            atomic_write(path, data, mode=0o600)  # it holds patient data
         except OSError as exc:
             messages.show_problem(self.window, "Cannot export", f"{path}: {exc.strerror or exc}")
             return None
         c.settings.last_folder = str(path.parent)
-        self.window.status_label.setText(f"Exported {path.name} ({result.page_count} pages)")
+        return path
+
+    def export_pdf(self) -> Path | None:
+        result = self.current_result("export")
+        if result is None:
+            return None
+        path = self._write_chosen("Export the report as PDF",
+                                  suggested_pdf_name(self.controller.result_key[0]),
+                                  "PDF (*.pdf)", ".pdf", result.pdf)
+        if path is not None:
+            self.window.status_label.setText(f"Exported {path.name} ({result.page_count} pages)")
+        return path
+
+    def export_html(self) -> Path | None:
+        """The accessible HTML report for exactly what the form says now (composed, no PDF)."""
+        c = self.controller
+        ctx = c.valid_context("export")
+        if ctx is None:
+            return None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            page, _report, _digest = build_html(ctx, c.template)
+        except Exception as exc:
+            messages.show_problem(self.window, "Cannot export",
+                                  "The report could not be built.", f"{type(exc).__name__}: {exc}")
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        path = self._write_chosen("Export the report as accessible HTML",
+                                  suggested_html_name(ctx), "HTML (*.html)", ".html", page)
+        if path is not None:
+            self.window.status_label.setText(f"Exported {path.name} (accessible HTML)")
         return path
 
     def print_report(self, printer: QPrinter | None = None) -> int:
