@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from ldn_report.build import build_html
 from ldn_report.context import context_from_dict
 from ldn_report.examples import example_names, load_example
 from ldn_report.report import Paragraph, Report
-from ldn_report.template_catalogue import builtin_templates
+from ldn_report.template_catalogue import builtin_templates, resolve_template
 from robust_checks import context_with
 
 TODAY = dt.date(2025, 3, 14)
@@ -169,6 +170,66 @@ def test_every_builtin_template_renders_with_working_links(template) -> None:
     assert [flat(h) for h in page.h2] == [flat(s.title) for s in report.sections]
     assert all((a["href"] or "")[1:] in page.ids() for a in page.attrs("a")
                if (a["href"] or "").startswith("#"))
+
+
+CLINIC = {"clinic_name": "Riverside MS Clinic", "department": "Neurology & Rehab",
+          "address": "1 River Rd <b>Suite 2</b> & Co", "phone": "+1 (555) 010-0100",
+          "website": "https://riverside.example/ms?a=1&b=2"}
+FOOTER_TEXT = "Printed for <b>patients</b> & families"
+
+
+def clinic_template(footer_text: str = FOOTER_TEXT, **branding: object):
+    base = resolve_template(None)
+    return dataclasses.replace(base, footer_text=footer_text,
+                               branding=dataclasses.replace(base.branding,
+                                                            **{**CLINIC, **branding}))
+
+
+def part(html: str, tag: str) -> str:
+    """The page's one <tag>...</tag> (the CSS mentions ``header`` but never ``<header>``)."""
+    assert html.count(f"<{tag}>") == 1, tag
+    return html[html.index(f"<{tag}>"):html.index(f"</{tag}>") + len(f"</{tag}>")]
+
+
+def test_clinic_letterhead_and_footer_text_are_shown_escaped() -> None:
+    html, report, _ = build_html(load_example("on-dmt-mood-pain", today=TODAY),
+                                 clinic_template(), generated_on=TODAY)
+    assert (report.meta.clinic_address, report.meta.footer_text) == (CLINIC["address"],
+                                                                     FOOTER_TEXT)
+    header = Page(part(html, "header"))
+    for value in CLINIC.values():
+        assert value in header.text, value
+    assert "b" not in {t for t, _ in header.tags}
+    assert "1 River Rd &lt;b&gt;Suite 2&lt;/b&gt; &amp; Co" in html
+    links = {a["href"]: a for a in header.attrs("a")}
+    assert set(links) == {"tel:+15550100100", CLINIC["website"]}
+    assert links[CLINIC["website"]].get("rel") == "noreferrer"
+    footer = Page(part(html, "footer"))
+    assert FOOTER_TEXT in footer.text
+    assert "b" not in {t for t, _ in footer.tags}
+    assert "Printed for &lt;b&gt;patients&lt;/b&gt; &amp; families" in html
+
+
+def test_only_web_addresses_and_phone_numbers_become_links() -> None:
+    template = clinic_template(website="javascript:alert(1)", phone="ext. 4 at reception")
+    html, _, _ = build_html(load_example("on-dmt-mood-pain", today=TODAY), template,
+                            generated_on=TODAY)
+    header = Page(part(html, "header"))
+    assert "javascript:alert(1)" in header.text
+    assert "ext. 4 at reception" in header.text
+    assert not header.attrs("a")
+    assert "javascript:" not in " ".join(a.get("href") or "" for a in Page(html).attrs("a"))
+
+
+def test_letterhead_off_shows_none_of_the_letterhead() -> None:
+    html, report, _ = build_html(load_example("on-dmt-mood-pain", today=TODAY),
+                                 clinic_template(letterhead=False), generated_on=TODAY)
+    assert report.meta.letterhead is False
+    assert "<header>" not in html
+    top = Page(html[html.index("<body>"):html.index("<main>")]).text
+    for value in CLINIC.values():
+        assert value not in top, value
+    assert FOOTER_TEXT in Page(part(html, "footer")).text  # the footer is not letterhead
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:

@@ -127,6 +127,12 @@ def compose_report(
         patient_label="De-identified" if ctx.patient_deidentified else ctx.patient_name,
         clinician=", ".join(p for p in (ctx.clinician_name, ctx.clinician_role) if p),
         appointment_date=ctx.appointment_date.isoformat(),
+        clinic_department=template.branding.department,
+        clinic_address=template.branding.address,
+        clinic_phone=template.branding.phone,
+        clinic_website=template.branding.website,
+        letterhead=template.branding.letterhead,
+        footer_text=template.footer_text,
     )
     return Report(meta=meta, sections=sections, references=_reference_entries(pack), hits=hits)
 

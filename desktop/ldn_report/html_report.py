@@ -13,6 +13,9 @@ from . import report as model
 # some screen readers announce them; the PDF drops them too (pdf/markup.py).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SAFE_SCHEMES = ("https://", "http://")
+# A phone number as people write one: digits, spaces, "+", "-", "(", ")". Anything else
+# ("ext. 4", "ask reception") prints as text, not as a tel: link.
+_PHONE = re.compile(r"[0-9 +()\-]*[0-9][0-9 +()\-]*")
 # Words, not only colour, say how serious a callout is (colour-blind and screen reader users).
 _KIND_WORDS = {"warning": "Warning", "caution": "Caution", "expectation": "Expectation",
                "info": "Note"}
@@ -32,6 +35,8 @@ h3{font-size:1.15em;margin:1.2em 0 .4em}
 a{color:#0b4f8a;text-decoration:underline}
 a:focus{outline:.2em solid #b45f00;outline-offset:.1em}
 .clinic{font-weight:bold;margin:0}
+header p,header address{margin:0}
+address{font-style:normal}
 .audience{font-size:.9em;font-weight:bold;letter-spacing:.05em;text-transform:uppercase;
 margin:2em 0 0}
 .audience+h2{margin-top:.2em}
@@ -215,6 +220,36 @@ def _external_link(label: str, url: str) -> str:
     return text(label)
 
 
+def _phone(phone: str) -> str:
+    """A phone number as a tel: link (dialled without the spaces and brackets), else text."""
+    if _PHONE.fullmatch(phone):
+        dial = "".join(c for c in phone if c.isdigit() or c == "+")
+        return f'<a href="tel:{attr(dial)}">{text(phone)}</a>'
+    return text(phone)
+
+
+def _header(meta: model.ReportMeta) -> list[str]:
+    """The clinic's letterhead, as the PDF prints it; none of it when the letterhead is off."""
+    if not meta.letterhead:
+        return []
+    lines = []
+    if meta.author.strip():
+        lines.append(f'<p class="clinic">{text(meta.author)}</p>')
+    if meta.clinic_department.strip():
+        lines.append(f"<p>{text(meta.clinic_department)}</p>")
+    contact = []
+    if meta.clinic_address.strip():
+        contact.append(f"<p>{text(meta.clinic_address.strip())}</p>")
+    if meta.clinic_phone.strip():
+        contact.append(f"<p>Phone: {_phone(meta.clinic_phone.strip())}</p>")
+    if meta.clinic_website.strip():
+        site = meta.clinic_website.strip()
+        contact.append(f"<p>Website: {_external_link(site, site)}</p>")
+    if contact:
+        lines += ["<address>", *contact, "</address>"]
+    return ["<header>", *lines, "</header>"] if lines else []
+
+
 def _meta_facts(meta: model.ReportMeta) -> model.FactList:
     """The patient block the PDF prints when the header section has none (same rule)."""
     facts = [("Patient", "De-identified" if meta.deidentified else meta.patient_label),
@@ -228,7 +263,9 @@ def _footer(meta: model.ReportMeta, content_hash: str) -> str:
              f"Evidence pack {meta.pack_version} ({meta.pack_date})",
              f"Content {content_hash[:12]}",
              f"Generated {meta.generated_on}"]
-    return f"<footer><p>{text(' · '.join(f for f in facts if f))}</p></footer>"
+    own = meta.footer_text.strip()  # the template's own line(s), printed under ours as in the PDF
+    extra = f"<p>{text(own)}</p>" if own else ""
+    return f"<footer><p>{text(' · '.join(f for f in facts if f))}</p>{extra}</footer>"
 
 
 def _section(r: _Renderer, index: int, section: model.Section) -> Iterable[str]:
@@ -253,10 +290,7 @@ def render_html(report: model.Report, content_hash: str) -> str:
     """
     meta = report.meta
     r = _Renderer(report)
-    body: list[str] = []
-    if meta.author:
-        body.append(f'<header><p class="clinic">{text(meta.author)}</p></header>')
-    body += ["<main>", f"<h1>{text(meta.title)}</h1>"]
+    body: list[str] = [*_header(meta), "<main>", f"<h1>{text(meta.title)}</h1>"]
     header = report.section("header")
     if header is None or not any(isinstance(b, model.FactList) for b in header.blocks):
         body += r.block(_meta_facts(meta))  # the patient block belongs at the top, as in the PDF

@@ -177,6 +177,15 @@ class ReportMeta:
     patient_label: str  # the patient's name, or "De-identified"; never a name when deidentified
     clinician: str = ""
     appointment_date: str = ""
+    # The clinic's letterhead (the template's branding) and footer line, so that every renderer
+    # can print them. ``letterhead`` False = pre-printed paper: renderers show none of the
+    # letterhead lines (the clinic name in ``author`` stays document metadata).
+    clinic_department: str = ""
+    clinic_address: str = ""
+    clinic_phone: str = ""
+    clinic_website: str = ""
+    letterhead: bool = True
+    footer_text: str = ""
 
 
 @dataclass(frozen=True)
