@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .context import PatientContext
     from .templates import ClinicTemplate
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PACK = 0, 1, 2, 3
+EXIT_OK, EXIT_USAGE, EXIT_PACK = 0, 2, 3
 
 
 class _Parser(argparse.ArgumentParser):

@@ -150,10 +150,6 @@ class PatientContext:
         """A copy with some attributes changed (attribute names, e.g. ``dmt_status``)."""
         return replace(self, **values)
 
-    @property
-    def identified(self) -> bool:
-        return not self.patient_deidentified
-
 
 def _attr(dotted: str) -> str:
     return dotted.replace(".", "_")

@@ -6,7 +6,7 @@ All text here is plain text, never markup: renderers escape it. Citations are re
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 Audience = Literal["patient", "clinician"]
@@ -194,10 +194,6 @@ class Report:
     sections: tuple[Section, ...]
     references: tuple[ReferenceEntry, ...]  # numbered once, in pack order
     hits: tuple[RuleHit, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
-
-    def reference_number(self, ref_id: str) -> int:
-        return next(r.number for r in self.references if r.id == ref_id)
