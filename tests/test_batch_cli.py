@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import io
 
-from ldn_report.batch import BatchProgress
-from ldn_report.batch_cli import ProgressPrinter
-from ldn_report.batch_manifest import ManifestEntry
+from ldn_report.batch.cli import ProgressPrinter
+from ldn_report.batch.manifest import ManifestEntry
+from ldn_report.batch.runner import BatchProgress
 
 
 def feed(printer: ProgressPrinter, total: int = 20) -> None:

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ldn_report.batch import output_name
-from ldn_report.clinic_list import HEADER, ClinicRow, read_clinic_list
+from ldn_report.batch.clinic_list import HEADER, ClinicRow, read_clinic_list
+from ldn_report.batch.runner import output_name
 from ldn_report.context import (
     DMT_STATUSES,
     GOALS,

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from ldn_report.batch import MERGED_NAME, BatchProgress, run_batch
-from ldn_report.batch_manifest import read_manifest
+from ldn_report.batch.manifest import read_manifest
+from ldn_report.batch.runner import MERGED_NAME, BatchProgress, run_batch
 from ldn_report.errors import InputError
 from pdf_text import pdf_text
 

@@ -15,7 +15,7 @@ from ldn_report.build import build_html
 from ldn_report.context import context_from_dict
 from ldn_report.examples import example_names, load_example
 from ldn_report.report import Paragraph, Report
-from ldn_report.template_catalogue import builtin_templates, resolve_template
+from ldn_report.templates.catalogue import builtin_templates, resolve_template
 from robust_checks import context_with
 
 TODAY = dt.date(2025, 3, 14)

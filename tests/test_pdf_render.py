@@ -12,9 +12,9 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
-from ldn_report.pdf import render_pdf
-from ldn_report.pdf.flowables import clear_caches
-from ldn_report.pdf.fonts import missing_glyphs, register_fonts
+from ldn_report.render.pdf import render_pdf
+from ldn_report.render.pdf.flowables import clear_caches
+from ldn_report.render.pdf.fonts import missing_glyphs, register_fonts
 from ldn_report.report import (
     BulletList,
     Callout,
@@ -31,7 +31,7 @@ from ldn_report.report import (
     Timeline,
     TimelinePoint,
 )
-from ldn_report.templates import Branding, ClinicTemplate, PageSetup
+from ldn_report.templates.model import Branding, ClinicTemplate, PageSetup
 
 HASH = "3f9a1c0de2b47a8890aa11bb22cc33dd"
 PATIENT = "Nguyễn Thị Ánh Ελένη"

@@ -8,7 +8,7 @@ import textstat
 from ldn_report.compose import compose_report
 from ldn_report.examples import example_names, load_example
 from ldn_report.report import BulletList, Callout, Checklist, Paragraph, Subheading, Table
-from ldn_report.templates import PATIENT_SECTIONS
+from ldn_report.templates.model import PATIENT_SECTIONS
 
 MAX_GRADE = 8.0
 

@@ -131,7 +131,7 @@ def test_a_full_cli_build_opens_no_connection(no_network: list[str], tmp_path: P
 
 def test_a_batch_run_opens_no_connection(no_network: list[str], tmp_path: Path,
                                          repo_root: Path) -> None:
-    from ldn_report.batch import run_batch
+    from ldn_report.batch.runner import run_batch
 
     run_batch(repo_root / "resources" / "examples" / "clinic-list.csv", tmp_path / "out",
               today=TODAY)
@@ -168,7 +168,7 @@ def test_a_gui_session_opens_no_connection(no_network: list[str], gui_session) -
 def test_no_identifier_in_logs_through_cli_batch_and_gui(caplog: pytest.LogCaptureFixture,
                                                          tmp_path: Path, repo_root: Path,
                                                          qtbot) -> None:
-    from ldn_report.batch import run_batch
+    from ldn_report.batch.runner import run_batch
     from ldn_report.cli import main
     from ldn_report.gui.app import create_main_window
 
@@ -306,7 +306,7 @@ def test_the_gui_export_dialog_suggests_no_identifier(qtbot, tmp_path: Path,
 
 
 def test_deidentified_batch_leaks_nothing(tmp_path: Path) -> None:
-    from ldn_report.batch import run_batch
+    from ldn_report.batch.runner import run_batch
 
     rows = tmp_path / "list.csv"
     rows.write_text(

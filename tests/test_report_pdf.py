@@ -126,7 +126,7 @@ def _headings(report) -> set[str]:
 @pytest.mark.parametrize("template_name", ["Standard Letter", "Large print", "Standard A4"])
 @pytest.mark.parametrize("example", ["everything-flagged", "on-dmt-mood-pain", "deidentified"])
 def test_no_page_ends_with_a_heading(example, template_name):
-    from ldn_report.template_catalogue import resolve_template
+    from ldn_report.templates.catalogue import resolve_template
 
     result = build_report(load_example(example), resolve_template(template_name),
                           generated_on=DAY)

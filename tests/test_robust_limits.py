@@ -15,9 +15,9 @@ from pypdf import PdfReader
 from ldn_report.build import build_report
 from ldn_report.context import context_from_dict
 from ldn_report.errors import InputError
-from ldn_report.template_catalogue import builtin_templates
-from ldn_report.template_file import template_from_dict
-from ldn_report.templates import DEFAULT_TEMPLATE, ScheduleRow
+from ldn_report.templates.catalogue import builtin_templates
+from ldn_report.templates.file_format import template_from_dict
+from ldn_report.templates.model import DEFAULT_TEMPLATE, ScheduleRow
 from robust_checks import MINIMAL_CONTEXT, assert_sound_pdf, need_tools
 
 TODAY = dt.date(2025, 3, 14)

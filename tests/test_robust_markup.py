@@ -15,7 +15,7 @@ from pypdf.generic import DictionaryObject
 from ldn_report.build import build_report
 from ldn_report.compose import compose_report
 from ldn_report.context import context_from_dict
-from ldn_report.template_file import template_from_dict
+from ldn_report.templates.file_format import template_from_dict
 from robust_checks import MINIMAL_CONTEXT, context_with
 
 TODAY = dt.date(2025, 3, 14)

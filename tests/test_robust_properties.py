@@ -14,7 +14,7 @@ from hypothesis.errors import InvalidArgument
 from ldn_report.build import build_report
 from ldn_report.context import context_from_dict
 from ldn_report.errors import InputError
-from ldn_report.template_file import template_from_dict
+from ldn_report.templates.file_format import template_from_dict
 from robust_checks import MINIMAL_CONTEXT, assert_sound_pdf, context_with, need_tools
 
 TODAY = dt.date(2025, 3, 14)

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from ldn_report.build import build_report
 from ldn_report.context import context_from_dict
 from ldn_report.paths import FONTS_DIR
-from ldn_report.pdf import fonts
+from ldn_report.render.pdf import fonts
 from robust_checks import MINIMAL_CONTEXT, qt_app
 
 TODAY = dt.date(2025, 3, 14)
@@ -119,7 +119,7 @@ def test_a_deidentified_name_gets_no_warning_as_it_is_not_printed() -> None:
 
 
 def test_template_text_without_glyphs_or_in_rtl_warns_too() -> None:
-    from ldn_report.template_file import template_from_dict
+    from ldn_report.templates.file_format import template_from_dict
 
     template = template_from_dict({"format_version": 1, "name": "Clinic",
                                    "branding": {"clinic_name": "مستشفى 漢"}})

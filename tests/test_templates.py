@@ -13,7 +13,7 @@ from PIL import Image
 from ldn_report.cli import main
 from ldn_report.errors import InputError
 from ldn_report.logo import MAX_LOGO_BYTES, check_logo, downscale_logo, logo_too_big
-from ldn_report.template_catalogue import (
+from ldn_report.templates.catalogue import (
     BUILTIN_FILES,
     builtin_templates,
     export_template,
@@ -22,13 +22,13 @@ from ldn_report.template_catalogue import (
     save_user_template,
     user_templates_dir,
 )
-from ldn_report.template_file import (
+from ldn_report.templates.file_format import (
     load_template,
     save_template,
     template_from_toml,
     template_to_toml,
 )
-from ldn_report.templates import EVIDENCE_SECTIONS, SECTION_IDS
+from ldn_report.templates.model import EVIDENCE_SECTIONS, SECTION_IDS
 
 MINIMAL = 'format_version = 1\nname = "Riverside MS"\n'
 BUILTIN_NAMES = ["Standard Letter", "Standard A4", "Large print", "Discussion record only",

@@ -16,9 +16,9 @@ from pypdf import PdfReader
 from ldn_report.build import build_report
 from ldn_report.examples import example_names, load_example
 from ldn_report.paths import EXAMPLES_DIR
-from ldn_report.template_catalogue import builtin_templates, resolve_template
-from ldn_report.template_file import load_template
-from ldn_report.templates import DEFAULT_HEADINGS, SectionSetting
+from ldn_report.templates.catalogue import builtin_templates, resolve_template
+from ldn_report.templates.file_format import load_template
+from ldn_report.templates.model import DEFAULT_HEADINGS, SectionSetting
 from pdf_text import folded, pdf_text
 
 INJECTION = "**Ann** <b>Bold</b> & {clinic_phone} *x*"

@@ -13,12 +13,12 @@ from .chart_note import chart_note
 from .compose import compose_report, content_hash
 from .context import FIELDS, PatientContext
 from .evidence import EvidencePack, default_pack
-from .html_report import render_html
-from .pdf import render_pdf
-from .pdf.fonts import missing_glyphs
+from .render.html import render_html
+from .render.pdf import render_pdf
+from .render.pdf.fonts import missing_glyphs
 from .report import Report
-from .template_catalogue import resolve_template
-from .templates import ClinicTemplate
+from .templates.catalogue import resolve_template
+from .templates.model import ClinicTemplate
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .batch_cli import add_batch_command
+from .batch.cli import add_batch_command
 from .errors import EvidencePackError, InputError
-from .template_cli import add_templates_command
+from .templates.cli import add_templates_command
 
 if TYPE_CHECKING:
     from .context import PatientContext
-    from .templates import ClinicTemplate
+    from .templates.model import ClinicTemplate
 
 EXIT_OK, EXIT_USAGE, EXIT_PACK = 0, 2, 3
 
@@ -37,7 +37,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build_report
     from .context import load_context
     from .examples import load_example
-    from .template_catalogue import resolve_template
+    from .templates.catalogue import resolve_template
 
     ctx = load_context(args.context) if args.context else load_example(args.example)
     template = resolve_template(args.template)

@@ -9,7 +9,6 @@ import hashlib
 import json
 from dataclasses import asdict
 
-from .clinic_text import clinic_text
 from .context import DMT_STATUS_LABELS, GOAL_LABELS, PHENOTYPE_LABELS, PatientContext
 from .evidence import EvidencePack, default_pack
 from .report import (
@@ -32,7 +31,8 @@ from .report import (
     TimelinePoint,
 )
 from .rules import fired_rules
-from .templates import DEFAULT_TEMPLATE, ClinicTemplate
+from .templates.clinic_text import clinic_text
+from .templates.model import DEFAULT_TEMPLATE, ClinicTemplate
 
 KEY_POINTS = ("kp_dose", "kp_not_dmt", "kp_modest", "kp_not_slow", "kp_limited", "kp_tolerated")
 GOAL_STATEMENTS = {

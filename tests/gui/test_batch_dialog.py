@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 
-from ldn_report.batch_manifest import read_manifest
+from ldn_report.batch.manifest import read_manifest
 from ldn_report.gui import batch_dialog
 from ldn_report.gui.batch_dialog import BatchDialog, run_batch_dialog
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ldn_report.context import context_from_dict
 from ldn_report.gui.file_names import safe_name_part, suggested_html_name, suggested_pdf_name
-from ldn_report.html_report import text as html_text
+from ldn_report.render.html import text as html_text
 
 Button = QMessageBox.StandardButton
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from ldn_report.examples import load_example
 from ldn_report.gui import template_editor
 from ldn_report.gui.template_editor import TemplateEditor, edit_templates
-from ldn_report.template_catalogue import builtin_templates, list_templates, user_templates_dir
-from ldn_report.template_file import load_template
+from ldn_report.templates.catalogue import builtin_templates, list_templates, user_templates_dir
+from ldn_report.templates.file_format import load_template
 from pdf_text import pdf_text
 
 

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..batch import BatchProgress, BatchSummary, default_jobs, run_batch
-from ..batch_manifest import FAILED
+from ..batch.manifest import FAILED
+from ..batch.runner import BatchProgress, BatchSummary, default_jobs, run_batch
 from ..errors import InputError
-from ..template_catalogue import list_templates
+from ..templates.catalogue import list_templates
 
 _open_dialogs: set[BatchDialog] = set()  # keeps parentless dialogs alive while shown
 

@@ -22,7 +22,7 @@ from ..context import (
 )
 from ..errors import InputError
 from ..examples import example_names, example_path
-from ..templates import DEFAULT_TEMPLATE, ClinicTemplate
+from ..templates.model import DEFAULT_TEMPLATE, ClinicTemplate
 from . import messages
 from .about_dialog import show_about
 from .app_settings import AppSettings
@@ -42,7 +42,7 @@ JSON_FILTER = "Patient context (*.json)"
 def available_templates() -> list[ClinicTemplate]:
     """The clinic templates to offer; the default alone until the template catalogue exists."""
     try:
-        from ..template_catalogue import list_templates  # provided by the clinic-templates work
+        from ..templates.catalogue import list_templates  # provided by the clinic-templates work
     except (ImportError, AttributeError):
         return [DEFAULT_TEMPLATE]
     return list(list_templates()) or [DEFAULT_TEMPLATE]

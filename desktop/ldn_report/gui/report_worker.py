@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from ..build import BuildResult, build_report
 from ..context import PatientContext
-from ..templates import ClinicTemplate
+from ..templates.model import ClinicTemplate
 
 
 class _JobSignals(QObject):

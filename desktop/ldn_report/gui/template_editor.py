@@ -29,7 +29,7 @@ from ..context import PatientContext
 from ..errors import InputError
 from ..examples import load_example
 from ..logo import downscale_logo, logo_too_big
-from ..template_catalogue import (
+from ..templates.catalogue import (
     builtin_templates,
     export_template,
     is_builtin_name,
@@ -37,8 +37,8 @@ from ..template_catalogue import (
     save_user_template,
     user_templates_dir,
 )
-from ..template_file import load_template, template_from_dict
-from ..templates import ClinicTemplate, slugify
+from ..templates.file_format import load_template, template_from_dict
+from ..templates.model import ClinicTemplate, slugify
 from . import messages
 from .preview import PdfPreview
 from .report_worker import ReportBuilder

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..clinic_text import PLACEHOLDERS, TEXT_BLOCKS
-from ..templates import (
+from ..templates.clinic_text import PLACEHOLDERS, TEXT_BLOCKS
+from ..templates.model import (
     DEFAULT_HEADINGS,
     EVIDENCE_SECTIONS,
     FORMAT_VERSION,

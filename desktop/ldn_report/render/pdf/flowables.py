@@ -20,8 +20,8 @@ from reportlab.platypus.paragraph import (
 )
 from reportlab.platypus.paraparser import ParaParser
 
-from ldn_report.pdf import fonts
-from ldn_report.pdf.styles import CALLOUT_COLOURS, MUTED, RULE, TEXT, StyleSet
+from ldn_report.render.pdf import fonts
+from ldn_report.render.pdf.styles import CALLOUT_COLOURS, MUTED, RULE, TEXT, StyleSet
 
 # Parsed markup per (text, style): most of a report is evidence text that every patient's report
 # shares, so the GUI's re-renders and a batch parse each paragraph once. Bounded; lru_cache is

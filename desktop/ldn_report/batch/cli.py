@@ -8,8 +8,8 @@ import sys
 import time
 from typing import TextIO
 
-from .batch_manifest import FAILED
-from .errors import InputError
+from ..errors import InputError
+from .manifest import FAILED
 
 EXIT_OK, EXIT_SOME_FAILED = 0, 1
 
@@ -28,7 +28,7 @@ class ProgressPrinter:
         self.last_draw = 0.0
 
     def __call__(self, progress: object) -> None:
-        from .batch import BatchProgress
+        from .runner import BatchProgress
 
         assert isinstance(progress, BatchProgress)
         entry = progress.entry
@@ -79,7 +79,7 @@ def _positive(text: str) -> int:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import default_jobs, run_batch
+    from .runner import default_jobs, run_batch
 
     printer = ProgressPrinter(sys.stderr)
     summary = run_batch(

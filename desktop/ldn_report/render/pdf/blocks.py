@@ -9,16 +9,16 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ldn_report import report as model
-from ldn_report.pdf import fonts, markup
-from ldn_report.pdf.columns import break_at_hyphens, column_widths
-from ldn_report.pdf.flowables import (
+from ldn_report.render.pdf import fonts, markup
+from ldn_report.render.pdf.columns import break_at_hyphens, column_widths
+from ldn_report.render.pdf.flowables import (
     ChecklistItem,
     Para,
     TimelineDrawing,
     callout_table,
     signature_table,
 )
-from ldn_report.pdf.styles import RULE, StyleSet, shade
+from ldn_report.render.pdf.styles import RULE, StyleSet, shade
 
 SHORT_CALLOUT_CHARS = 700
 HUGE_CELL_CHARS = 1200

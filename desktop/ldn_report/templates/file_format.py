@@ -10,10 +10,10 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from .atomic import atomic_write
-from .errors import InputError
-from .logo import check_logo
-from .templates import (
+from ..atomic import atomic_write
+from ..errors import InputError
+from ..logo import check_logo
+from .model import (
     DEFAULT_SCHEDULE,
     EVIDENCE_SECTIONS,
     FORMAT_VERSION,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from ldn_report.pdf import fonts
+from ldn_report.render.pdf import fonts
 
 # Cells break at hyphens (see break_at_hyphens), so a piece of a hyphenated word is a "word".
 _WORD_BREAK = re.compile(r"(?<=-)|\s+")

@@ -19,12 +19,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .errors import InputError
-from .report import ClinicText, RichParagraph, Span
+from ..errors import InputError
+from ..report import ClinicText, RichParagraph, Span
 
 if TYPE_CHECKING:
-    from .context import PatientContext
-    from .templates import ClinicTemplate
+    from ..context import PatientContext
+    from .model import ClinicTemplate
 
 # The template's text blocks, in the order the editor shows them, with their plain names.
 TEXT_BLOCKS: dict[str, str] = {

@@ -10,7 +10,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from ldn_report.pdf import fonts
+from ldn_report.render.pdf import fonts
 
 DEFAULT_ACCENT = "#1F5C99"
 TEXT = HexColor("#1A1A1A")

@@ -19,9 +19,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from . import __version__
-from .atomic import atomic_write
-from .batch_manifest import (
+from .. import __version__
+from ..atomic import atomic_write
+from ..context import PatientContext
+from ..errors import EvidencePackError, InputError
+from ..templates.catalogue import resolve_template
+from ..templates.model import ClinicTemplate
+from .clinic_list import TEMPLATE_COLUMN, ClinicRow, read_clinic_list
+from .manifest import (
     BUILT,
     CANCELLED,
     FAILED,
@@ -31,11 +36,6 @@ from .batch_manifest import (
     read_manifest,
     write_manifest,
 )
-from .clinic_list import TEMPLATE_COLUMN, ClinicRow, read_clinic_list
-from .context import PatientContext
-from .errors import EvidencePackError, InputError
-from .template_catalogue import resolve_template
-from .templates import ClinicTemplate
 
 MERGED_NAME = "all-reports-for-printing.pdf"
 # pypdf holds a whole merged file in memory (about 1 MB per 9-page report): longer lists are
@@ -120,9 +120,9 @@ def _init_worker(templates: dict[str, ClinicTemplate], in_pool: bool) -> None:
 
 def _build_one(task: _Task) -> _Outcome:
     """Compose; skip rendering when an intact earlier PDF has the same content hash."""
-    from .build import build_report
-    from .compose import compose_report, content_hash
-    from .evidence import default_pack
+    from ..build import build_report
+    from ..compose import compose_report, content_hash
+    from ..evidence import default_pack
 
     template = _WORKER_TEMPLATES[task.template_key]
     try:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
-from . import report as model
+from .. import report as model
 
 # C0/C1 control characters (other than line breaks and tabs) have no business in a page and
 # some screen readers announce them; the PDF drops them too (pdf/markup.py).

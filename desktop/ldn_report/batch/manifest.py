@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from .atomic import atomic_write
+from ..atomic import atomic_write
 
 MANIFEST_NAME = "manifest.csv"
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .errors import InputError
-from .template_catalogue import (
+from ..errors import InputError
+from .catalogue import (
     builtin_templates,
     export_template,
     resolve_template,
     user_templates,
     user_templates_dir,
 )
-from .template_file import template_to_toml
+from .file_format import template_to_toml
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -37,7 +37,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from .template_file import load_template
+    from .file_format import load_template
 
     template = load_template(args.file)
     shown = ", ".join(s.id for s in template.visible_sections())

@@ -7,11 +7,11 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from .atomic import atomic_write
-from .errors import InputError
-from .logo import check_logo
-from .template_file import load_template, save_template
-from .templates import ClinicTemplate, slugify
+from ..atomic import atomic_write
+from ..errors import InputError
+from ..logo import check_logo
+from .file_format import load_template, save_template
+from .model import ClinicTemplate, slugify
 
 BUILTIN_FILES = ("standard-letter.toml", "standard-a4.toml", "large-print.toml",
                  "discussion-record.toml", "clinician-evidence-brief.toml")
@@ -20,7 +20,7 @@ BUILTIN_FILES = ("standard-letter.toml", "standard-a4.toml", "large-print.toml",
 # -- the catalogue: built-ins, then the user's own ------------------------------------------------
 
 def builtin_dir() -> Path:
-    from .paths import TEMPLATES_DIR
+    from ..paths import TEMPLATES_DIR
 
     return TEMPLATES_DIR
 

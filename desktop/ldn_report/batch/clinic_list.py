@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .context import FIELDS, FIELDS_BY_NAME, SCHEMA_VERSION, PatientContext, context_from_dict
-from .errors import InputError
+from ..context import FIELDS, FIELDS_BY_NAME, SCHEMA_VERSION, PatientContext, context_from_dict
+from ..errors import InputError
 
 TEMPLATE_COLUMN = "template"
 TRUE_WORDS = frozenset({"yes", "true", "1"})

@@ -9,6 +9,6 @@ rl_config.invariant = 1
 # Binary font streams: ASCII85 only makes files bigger, and its pure-Python encoder is slow.
 rl_config.useA85 = 0
 
-from ldn_report.pdf.document import render_pdf  # noqa: E402
+from ldn_report.render.pdf.document import render_pdf  # noqa: E402
 
 __all__ = ["render_pdf"]

@@ -28,11 +28,11 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from ldn_report import report as model
-from ldn_report.pdf import fonts, markup
-from ldn_report.pdf.blocks import BlockRenderer
-from ldn_report.pdf.flowables import Para
-from ldn_report.pdf.styles import MUTED, RULE, StyleSet, style_set
-from ldn_report.templates import ClinicTemplate
+from ldn_report.render.pdf import fonts, markup
+from ldn_report.render.pdf.blocks import BlockRenderer
+from ldn_report.render.pdf.flowables import Para
+from ldn_report.render.pdf.styles import MUTED, RULE, StyleSet, style_set
+from ldn_report.templates.model import ClinicTemplate
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""Clinic-day batches: the clinic list reader, the runner, the manifest and its CLI."""

@@ -1,0 +1,1 @@
+"""Renderers of the Report model: PDF (ReportLab) and accessible HTML."""

@@ -1,0 +1,1 @@
+"""Clinic templates: the model, its TOML file format, the catalogue, clinic text and its CLI."""
