@@ -52,6 +52,10 @@ RECORD_FLAGS = {
     "pregnancy": "rec_pregnancy_flag",
 }
 RECORD_END = ("rec_monitoring", "rec_questions", "rec_copy")
+# The naltrexone label's opioid safety text, at full strength, for every patient.
+OPIOID_SAFETY = ("saf_opioid_blocks", "saf_opioid_not_started", "saf_opioid_free_days",
+                 "saf_opioid_withdrawal", "saf_opioid_no_overcome", "saf_opioid_overdose",
+                 "saf_opioid_tell")
 
 
 class _Writer:
@@ -223,8 +227,8 @@ def _safety(w: _Writer, fired: set[str]) -> list[Block]:
         blocks.append(w.callout("caution", "Pregnancy and breastfeeding", "saf_pregnancy"))
     blocks.append(Subheading("How well people tolerate LDN"))
     blocks.append(w.bullets("saf_trial", "saf_dreams", "saf_other_conditions", "saf_long_term"))
-    if "opioid_use" not in fired:
-        blocks.append(w.para("saf_opioid_general"))
+    blocks.append(Subheading("Opioid medicines and LDN"))
+    blocks.append(w.bullets(*OPIOID_SAFETY))
     return blocks
 
 
