@@ -13,7 +13,10 @@ from hypothesis import strategies as st
 from ldn_report.batch.clinic_list import HEADER, ClinicRow, read_clinic_list
 from ldn_report.batch.runner import output_name
 from ldn_report.context import (
+    CHOICE_LABELS,
     DMT_STATUSES,
+    FIELDS,
+    FIELDS_BY_NAME,
     GOALS,
     PHENOTYPES,
     context_from_dict,
@@ -52,12 +55,84 @@ def test_bom_semicolons_crlf_quoted_goals(tmp_path):
 
 
 def test_comma_file_with_every_boolean_spelling(tmp_path):
-    words = ["yes", "no", "true", "false", "1", "0", "Yes", "FALSE"]
-    lines = ["ms.phenotype,dmt.status,safety.liver_disease"]
-    lines += [f"RRMS,declined,{w}" for w in words]
+    spellings = {"yes": True, "no": False, "true": True, "false": False, "1": True, "0": False,
+                 "Yes": True, "FALSE": False, "Y": True, "n": False, "x": True, "X": True,
+                 " y ": True, "N": False, "": False, "\u2713": True}
+    bools = [spec.name for spec in FIELDS if spec.kind == "bool"]
+    lines = ["ms.phenotype,dmt.status," + ",".join(bools)]
+    lines += [f"RRMS,declined,{','.join([word] * len(bools))}" for word in spellings]
     rows = read_clinic_list(write(tmp_path, "\n".join(lines)), today=TODAY).rows
-    assert [r.context.safety_liver_disease for r in rows] == [
-        True, False, True, False, True, False, True, False]
+    for row, expected in zip(rows, spellings.values(), strict=True):
+        assert row.ok, row.problems
+        assert {name: row.context.get(name) for name in bools} == dict.fromkeys(bools, expected)
+
+
+def test_form_labels_work_as_values_and_headers_in_any_case(tmp_path):
+    """Every label the form shows for a choice (and for a column) reads as its code."""
+    for name, labels in CHOICE_LABELS.items():
+        spec = FIELDS_BY_NAME[name]
+        for code, label in labels.items():
+            for spelling in (label, label.upper(), f"  {label.lower()}  ", code.upper()):
+                cell = f'"{spelling}"'
+                flat = {"ms.phenotype": "RRMS", "dmt.status": "declined", name: cell}
+                header = ",".join(FIELDS_BY_NAME[n].label for n in flat)
+                text = header + "\n" + ",".join(flat.values()) + "\n"
+                (row,) = read_clinic_list(write(tmp_path, text), today=TODAY).rows
+                assert row.ok, (spelling, row.problems)
+                value = row.context.get(name)
+                assert value == ((code,) if spec.kind == "enum_list" else code), spelling
+                assert row.unset == ()  # "Not recorded" is a choice, not an empty cell
+    text = ("Type of MS,DMT.status,goals\n"
+            '"Relapsing-remitting MS","On a DMT but not tolerating it",'
+            '"Thinking and memory; mood,Replace a DMT"\n')
+    (row,) = read_clinic_list(write(tmp_path, text), today=TODAY).rows
+    assert (row.context.ms_phenotype, row.context.dmt_status) == ("RRMS",
+                                                                  "on_dmt_not_tolerating")
+    assert row.context.goals == ("cognition", "mood", "replace_dmt")
+
+
+def test_a_bad_choice_names_the_codes_and_the_form_words(tmp_path):
+    text = "ms.phenotype,dmt.status\nRelapsing MS,declined\n"
+    (row,) = read_clinic_list(write(tmp_path, text), today=TODAY).rows
+    assert row.error_column == "ms.phenotype"
+    assert "'Relapsing MS' is not allowed" in row.error
+    assert "RRMS" in row.error
+    assert '"Relapsing-remitting MS"' in row.error
+
+
+def test_empty_required_choices_build_as_unknown_and_are_named_unset(tmp_path):
+    text = ("patient.name,ms.phenotype,dmt.status,goals\n"
+            "Ann,,,mood\n"            # both empty: unset
+            "Bo,unknown,Not recorded,\n"  # chosen explicitly: not unset
+            "Cy,  ,none_yet,\n"       # blank is empty
+            "Di,SPMS,,pain\n")
+    rows = read_clinic_list(write(tmp_path, text), today=TODAY).rows
+    assert [r.ok for r in rows] == [True] * 4
+    assert [r.unset for r in rows] == [("ms.phenotype", "dmt.status"), (), ("ms.phenotype",),
+                                       ("dmt.status",)]
+    # the same context as an explicit "unknown": the same report, the same neutral wording
+    for row in rows[:2]:
+        assert (row.context.ms_phenotype, row.context.dmt_status) == ("unknown", "unknown")
+    assert rows[2].context.ms_phenotype == rows[3].context.dmt_status == "unknown"
+
+
+def test_every_problem_of_a_row_is_collected_with_its_column(tmp_path):
+    text = ("ms.phenotype,dmt.status,goals,safety.opioid_use,patient.date_of_birth,"
+            "appointment_date,schema_version\n"
+            "XX,maybe,mood;flying;swim,perhaps,1984-13-45,2026-02-31,7\n"
+            ",,,no,,,\n")
+    bad, empty = read_clinic_list(write(tmp_path, text), today=TODAY).rows
+    assert not bad.ok
+    assert [p.column for p in bad.problems] == [
+        "ms.phenotype", "dmt.status", "goals", "safety.opioid_use", "schema_version",
+        "patient.date_of_birth", "appointment_date"]
+    by_column = {p.column: p.message for p in bad.problems}
+    assert "'flying', 'swim' are not allowed" in by_column["goals"]
+    assert "not a real calendar date" in by_column["appointment_date"]
+    assert "format version 1 only" in by_column["schema_version"]
+    assert bad.unset == ()  # a bad value is an error, never "unset"
+    assert empty.ok
+    assert empty.unset == ("ms.phenotype", "dmt.status")
 
 
 def test_bad_rows_name_row_and_column_and_good_rows_survive(tmp_path):
@@ -70,19 +145,21 @@ def test_bad_rows_name_row_and_column_and_good_rows_survive(tmp_path):
         "Di,RRMS,declined,no,2026-02-31,\n"                # row 6: impossible date
         "Ed,RRMS,declined,no,2026-12-01,mood;flying\n"     # row 7: bad goal
         "Flo,RRMS,declined,no,2026-12-01,,surplus\n"       # row 8: too many cells
-        "Gus,,declined,no,2026-12-01,\n"                   # row 9: required, empty
+        "Gus,,declined,no,2026-12-01,\n"                   # row 9: required, empty: unset
         "Hal,SPMS,none_yet,true,2026-12-01,pain\n"         # row 10: good
     )
     rows = {r.row: r for r in read_clinic_list(write(tmp_path, text), today=TODAY).rows}
     assert sorted(rows) == [2, 3, 4, 6, 7, 8, 9, 10]
     assert rows[2].ok
     assert rows[10].ok
+    assert rows[9].ok  # an empty required choice builds as "unknown" and is named as unset
+    assert rows[9].unset == ("ms.phenotype",)
+    assert rows[9].context.ms_phenotype == "unknown"
     expected = {3: ("dmt.status", "'maybe' is not allowed"),
                 4: ("safety.opioid_use", "'perhaps' is not yes/no"),
                 6: ("appointment_date", "not a real calendar date"),
                 7: ("goals", "'flying' is not allowed"),
-                8: ("column 7", "has 7 cells but the header has 6"),
-                9: ("ms.phenotype", "is required")}
+                8: ("column 7", "has 7 cells but the header has 6")}
     for number, (column, message) in expected.items():
         assert not rows[number].ok
         assert rows[number].error_column == column

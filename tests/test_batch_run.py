@@ -275,3 +275,65 @@ def test_template_column_picks_a_template_per_row_and_bad_names_fail_the_row(tmp
     assert [e.status for e in summary.entries] == ["built", "built", "failed"]
     assert summary.entries[2].column == "template"
     assert summary.entries[0].content_hash == summary.entries[1].content_hash
+
+
+def test_unset_cells_build_neutral_reports_named_in_manifest_and_summary(tmp_path):
+    """An empty MS type or DMT status builds like an explicit "unknown" (the same report) and
+    is named, by row, in the manifest, the CLI summary and the batch summary."""
+    rows = [
+        dict(GOOD, **{"ms.phenotype": "", "dmt.status": ""}),                 # row 2: unset
+        dict(GOOD, **{"ms.phenotype": "unknown", "dmt.status": "unknown"}),   # row 3: chosen
+        dict(GOOD, **{"dmt.status": "  "}),                                  # row 4: unset
+        dict(GOOD, **{"ms.phenotype": "Relapsing-remitting MS",              # row 5: labels
+                      "dmt.status": "On a DMT but not tolerating it", "safety.opioid_use": "Y",
+                      "goals": "Thinking and memory;Mood"}),
+    ]
+    listing = write_list(tmp_path / "clinic.csv", rows)
+    out = tmp_path / "out"
+    result = run_cli(str(listing), "-o", str(out), "--jobs", "1")
+    assert result.returncode == 0, result.stderr  # no row is refused for an unset cell
+    manifest = read_manifest(out)
+    assert [manifest[r].status for r in (2, 3, 4, 5)] == ["built"] * 4
+    assert manifest[2].unset == "ms.phenotype; dmt.status"
+    assert manifest[3].unset == ""
+    assert manifest[4].unset == "dmt.status"
+    assert manifest[5].unset == ""
+    header = (out / "manifest.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.split(",")[-1] == "unset"
+    # unset builds exactly like the explicit choice: same content, so the same hash
+    assert manifest[2].content_hash == manifest[3].content_hash
+    unset_line = next(line for line in result.stdout.splitlines() if line.startswith("unset:"))
+    assert "2 row(s)" in unset_line
+    assert "rows 2, 4" in unset_line
+    assert "dmt.status or ms.phenotype" in unset_line
+    assert "Maria" not in result.stdout + result.stderr
+    text = pdf_text((out / manifest[5].file).read_bytes())
+    assert "Relapsing-remitting MS" in text
+    assert "On a DMT but not tolerating it" in text
+    # the summary object the app shows says the same
+    summary = run_batch(listing, tmp_path / "again", today=TODAY)
+    assert [e.row for e in summary.unset_rows] == [2, 4]
+    assert "rows 2, 4" in summary.unset_note()
+
+
+def test_every_error_of_a_row_reaches_the_manifest_and_the_log(tmp_path):
+    listing = tmp_path / "clinic.csv"
+    listing.write_text(
+        "patient.name,ms.phenotype,dmt.status,goals,safety.opioid_use,appointment_date,template\n"
+        "Maria,RRMS,declined,mood,no,2026-12-01,\n"
+        "Maria,XMS,sometimes,mood,perhaps,2026-13-01,\n"
+        "Maria,RRMS,declined,flying,no,2026-12-01,No such template\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(str(listing), "-o", str(out))
+    assert result.returncode == 1
+    manifest = read_manifest(out)
+    assert manifest[2].status == "built"
+    assert [c for c, _ in manifest[3].problems] == [
+        "ms.phenotype", "dmt.status", "safety.opioid_use", "appointment_date"]
+    assert manifest[3].column == "ms.phenotype; dmt.status; safety.opioid_use; appointment_date"
+    for column in ("ms.phenotype", "dmt.status", "safety.opioid_use", "appointment_date"):
+        assert f"row 3, {column}: " in result.stderr
+    assert [c for c, _ in manifest[4].problems] == ["goals", "template"]
+    assert "row 4, goals: 'flying' is not allowed" in result.stderr
+    assert "row 4, template: " in result.stderr
+    assert "Maria" not in result.stderr + result.stdout

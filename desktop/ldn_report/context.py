@@ -62,6 +62,9 @@ GOAL_LABELS = {
     "fewer_relapses": "Fewer relapses",
     "replace_dmt": "Replace a DMT",
 }
+# The labels of each field with choices: the form shows them, and a clinic list may use them.
+CHOICE_LABELS = {"ms.phenotype": PHENOTYPE_LABELS, "dmt.status": DMT_STATUS_LABELS,
+                 "goals": GOAL_LABELS}
 
 MAX_SHORT_TEXT = 200
 MAX_NOTES = 20_000

@@ -34,8 +34,8 @@ class ProgressPrinter:
         entry = progress.entry
         if entry.status == FAILED:
             self.failed += 1
-            column = f", {entry.column}" if entry.column else ""
-            self._line(f"row {entry.row}{column}: {entry.error}")
+            for column, message in entry.problems:
+                self._line(f"row {entry.row}{f', {column}' if column else ''}: {message}")
         if self.tty:
             now = time.monotonic()
             if now - self.last_draw >= 0.1 or progress.done == progress.total:
@@ -92,6 +92,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     built, unchanged = summary.count("built"), summary.count("unchanged")
     print(f"{len(summary.entries)} rows: {built} built, {unchanged} unchanged, "
           f"{summary.failed} failed ({summary.seconds:.1f} s)")
+    if summary.unset_rows:
+        print(f"unset: {summary.unset_note()}")
     print(f"manifest: {summary.manifest}")
     if summary.merged:
         files = ", ".join(str(path) for path in summary.merged)

@@ -10,32 +10,60 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..context import FIELDS, FIELDS_BY_NAME, SCHEMA_VERSION, PatientContext, context_from_dict
+from ..context import (
+    CHOICE_LABELS,
+    FIELDS,
+    FIELDS_BY_NAME,
+    SCHEMA_VERSION,
+    PatientContext,
+    context_from_dict,
+)
 from ..errors import InputError
 
 TEMPLATE_COLUMN = "template"
-TRUE_WORDS = frozenset({"yes", "true", "1"})
-FALSE_WORDS = frozenset({"no", "false", "0"})
+# Yes/no cells as spreadsheets and people write them; an empty cell is "not given" (no).
+TRUE_WORDS = frozenset({"yes", "y", "true", "1", "x", "\u2713", "\u2714"})
+FALSE_WORDS = frozenset({"no", "n", "false", "0"})
+BOOL_SPELLINGS = "yes/no, y/n, true/false, 1/0, or x for yes (an empty cell is no)"
 MAX_ROWS = 20_000
 MAX_BYTES = 50 * 1024 * 1024
+# Required choices an empty cell leaves unset: the row builds as "unknown" (neutral wording),
+# and the manifest and the summary name the field so the list can be fixed.
+UNSET_VALUE = "unknown"
 
 # The documented header: every field of the patient context, then the optional template column.
 HEADER: tuple[str, ...] = (*(spec.name for spec in FIELDS), TEMPLATE_COLUMN)
 
 
 @dataclass(frozen=True)
+class RowProblem:
+    """One thing wrong in a row: the column (a field name, or "column N") and what is allowed."""
+
+    column: str
+    message: str
+
+
+@dataclass(frozen=True)
 class ClinicRow:
-    """One patient row: its spreadsheet row number, its context or why it is unusable."""
+    """One patient row: its spreadsheet row number, its context or every reason it is unusable."""
 
     row: int  # as a spreadsheet shows it: the header is row 1, the first patient row 2
     context: PatientContext | None
     template: str  # the row's template cell; empty = the batch's template
-    error_column: str = ""
-    error: str = ""
+    problems: tuple[RowProblem, ...] = ()
+    unset: tuple[str, ...] = ()  # required fields whose cell was empty (built as "unknown")
 
     @property
     def ok(self) -> bool:
         return self.context is not None
+
+    @property
+    def error_column(self) -> str:
+        return self.problems[0].column if self.problems else ""
+
+    @property
+    def error(self) -> str:
+        return self.problems[0].message if self.problems else ""
 
 
 @dataclass(frozen=True)
@@ -111,8 +139,17 @@ def _decode(raw: bytes, where: str) -> str:
             "save the list as 'CSV UTF-8'", where=where) from None
 
 
+def _fold(text: str) -> str:
+    """How cells are compared with names and labels: case and runs of spaces do not matter."""
+    return " ".join(text.split()).casefold()
+
+
+# A header cell may be the dotted field name or the label the form shows ("Type of MS").
+_HEADER_WORDS = {_fold(spec.label): spec.name for spec in FIELDS} | {
+    _fold(name): name for name in HEADER}
+
+
 def _check_header(cells: list[str], where: str) -> tuple[str, ...]:
-    known = {name.lower(): name for name in HEADER}
     columns: list[str] = []
     unknown: list[str] = []
     for cell in cells:
@@ -120,7 +157,7 @@ def _check_header(cells: list[str], where: str) -> tuple[str, ...]:
         if name == "":
             columns.append("")
             continue
-        canonical = known.get(name.lower())
+        canonical = _HEADER_WORDS.get(_fold(name))
         if canonical is None:
             unknown.append(name)
         elif canonical in columns:
@@ -142,32 +179,68 @@ def _check_header(cells: list[str], where: str) -> tuple[str, ...]:
 
 def _parse_row(row: int, cells: list[str], columns: tuple[str, ...],
                today: dt.date | None) -> ClinicRow:
+    """Every problem of the row, not only the first: each cell is read, then the context is
+    validated with the bad values set aside until it passes."""
+    if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns):]):
+        # The cells are shifted: messages about the other columns would mislead.
+        problem = RowProblem(
+            f"column {len(columns) + 1}",
+            f"the row has {len(cells)} cells but the header has {len(columns)} columns "
+            "(an unquoted delimiter in a cell?)")
+        return ClinicRow(row=row, context=None, template="", problems=(problem,))
     template = ""
-    try:
-        if len(cells) > len(columns):
-            extra = [c for c in cells[len(columns):] if c.strip()]
-            if extra:
-                raise InputError(
-                    f"column {len(columns) + 1}",
-                    f"the row has {len(cells)} cells but the header has {len(columns)} columns "
-                    "(an unquoted delimiter in a cell?)")
-        flat: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
-        for name, cell in zip(columns, cells, strict=False):
-            if not name or not cell.strip():
-                continue  # an empty (or all-blank) cell means: not given
-            # Free text keeps its line breaks and indents; every other value is trimmed.
-            value = cell if FIELDS_BY_NAME.get(name) and FIELDS_BY_NAME[name].kind == "text" \
-                else cell.strip()
-            if name == TEMPLATE_COLUMN:
-                template = value
-                continue
+    problems: list[RowProblem] = []
+    set_aside: set[str] = set()
+    flat: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    for name, cell in zip(columns, cells, strict=False):
+        if not name or not cell.strip():
+            continue  # an empty (or all-blank) cell means: not given
+        # Free text keeps its line breaks and indents; every other value is trimmed.
+        value = cell if FIELDS_BY_NAME.get(name) and FIELDS_BY_NAME[name].kind == "text" \
+            else cell.strip()
+        if name == TEMPLATE_COLUMN:
+            template = value
+            continue
+        try:
             flat[name] = _convert(name, value)
-        context = context_from_dict(flat, today=today)
-    except InputError as exc:
-        column = exc.field.split("[")[0] if exc.field else ""
-        return ClinicRow(row=row, context=None, template=template,
-                         error_column=column, error=exc.message)
-    return ClinicRow(row=row, context=context, template=template)
+        except InputError as exc:
+            problems.append(RowProblem(_column_of(exc), exc.message))
+            set_aside.add(name)
+            _set_aside(flat, name)
+    unset = tuple(spec.name for spec in FIELDS
+                  if spec.required and UNSET_VALUE in spec.choices and spec.name not in flat
+                  and spec.name not in set_aside)
+    flat.update(dict.fromkeys(unset, UNSET_VALUE))
+    context = None
+    for _ in range(len(FIELDS) + 1):
+        try:
+            context = context_from_dict(flat, today=today)
+            break
+        except InputError as exc:
+            column = _column_of(exc)
+            problems.append(RowProblem(column, exc.message))
+            if column not in flat or column in set_aside:
+                break  # not one cell's fault: nothing more to learn from this row
+            set_aside.add(column)
+            _set_aside(flat, column)
+    if problems:
+        context = None
+    return ClinicRow(row=row, context=context, template=template, problems=tuple(problems),
+                     unset=unset)
+
+
+def _set_aside(flat: dict[str, Any], name: str) -> None:
+    """Take a bad value out so the rest of the row can be checked; a required field gets a
+    stand-in (never built: the row has a problem)."""
+    flat.pop(name, None)
+    spec = FIELDS_BY_NAME.get(name)
+    if spec is not None and spec.required:
+        flat[name] = SCHEMA_VERSION if spec.kind == "int" else (
+            UNSET_VALUE if UNSET_VALUE in spec.choices else spec.choices[0])
+
+
+def _column_of(exc: InputError) -> str:
+    return exc.field.split("[")[0] if exc.field else ""
 
 
 def _convert(name: str, value: str) -> Any:
@@ -184,22 +257,48 @@ def _to_int(name: str, value: str) -> int:
 
 
 def _to_bool(name: str, value: str) -> bool:
-    word = value.lower()
+    word = _fold(value)
     if word in TRUE_WORDS:
         return True
     if word in FALSE_WORDS:
         return False
-    raise InputError(name, f"{value[:40]!r} is not yes/no; use yes, no, true, false, 1 or 0")
+    raise InputError(name, f"{value[:40]!r} is not yes/no; use {BOOL_SPELLINGS}")
+
+
+def _choice_words(name: str) -> dict[str, str]:
+    """The words a cell may use for each choice: the code, or the label the form shows."""
+    words = {_fold(choice): choice for choice in FIELDS_BY_NAME[name].choices}
+    labels = CHOICE_LABELS.get(name, {})
+    words.update({_fold(label): code for code, label in labels.items()})
+    return words
+
+
+def _allowed(name: str) -> str:
+    choices = FIELDS_BY_NAME[name].choices
+    labels = CHOICE_LABELS.get(name, {})
+    words = "; ".join(f'"{labels[code]}"' for code in choices if code in labels)
+    return f"use one of: {', '.join(choices)}" + (f", or the form's words: {words}"
+                                                    if words else "")
 
 
 def _to_enum(name: str, value: str) -> str:
-    by_lower = {choice.lower(): choice for choice in FIELDS_BY_NAME[name].choices}
-    return by_lower.get(value.lower(), value)
+    code = _choice_words(name).get(_fold(value))
+    if code is None:
+        raise InputError(name, f"{value[:40]!r} is not allowed; {_allowed(name)}")
+    return code
 
 
 def _to_list(name: str, value: str) -> list[str]:
+    words = _choice_words(name)
     items = [item.strip() for item in value.replace(",", ";").split(";")]
-    return [_to_enum(name, item) for item in items if item]
+    items = [item for item in items if item]
+    unknown = [item for item in items if _fold(item) not in words]
+    if unknown:
+        shown = ", ".join(repr(item[:40]) for item in unknown[:5])
+        verb = "is" if len(unknown) == 1 else "are"
+        raise InputError(name, f"{shown} {verb} not allowed; {_allowed(name)} "
+                         "(several separated by ;)")
+    return [words[_fold(item)] for item in items]
 
 
 _CONVERTERS: dict[str, Callable[[str, str], Any]] = {

@@ -29,10 +29,34 @@ class ManifestEntry:
     template: str = ""
     bytes: int = 0
     build_key: str = ""  # template and app version the PDF was made with (for resuming)
+    unset: str = ""  # required fields left empty in the list, "; "-separated (built as unknown)
 
     @property
     def produced(self) -> bool:
         return self.status in (BUILT, UNCHANGED)
+
+    @property
+    def problems(self) -> list[tuple[str, str]]:
+        """Each (column, message) of a failed row: ``column`` holds the columns separated by
+        "; " and ``error`` one message per line, in the same order."""
+        columns = self.column.split(COLUMN_SEPARATOR) if self.column else [""]
+        messages = self.error.split("\n")
+        if len(columns) != len(messages):
+            return [(self.column, self.error)] if self.error else []
+        return [(c, m) for c, m in zip(columns, messages, strict=True) if m]
+
+    @property
+    def unset_fields(self) -> list[str]:
+        return self.unset.split(COLUMN_SEPARATOR) if self.unset else []
+
+
+COLUMN_SEPARATOR = "; "
+
+
+def problem_cells(problems: list[tuple[str, str]]) -> dict[str, str]:
+    """The manifest's column and error cells for a row's problems (see ManifestEntry.problems)."""
+    return {"column": COLUMN_SEPARATOR.join(c for c, _ in problems),
+            "error": "\n".join(" ".join(m.split()) for _, m in problems)}
 
 
 COLUMNS = tuple(f.name for f in fields(ManifestEntry))
@@ -73,6 +97,7 @@ def read_manifest(folder: Path) -> dict[int, ManifestEntry]:
                 template=record["template"],
                 bytes=int(record["bytes"] or 0),
                 build_key=record["build_key"],
+                unset=record.get("unset") or "",  # older manifests have no unset column
             )
             if entry.status in STATUSES and Path(entry.file).name == entry.file:
                 out[entry.row] = entry

@@ -29,10 +29,12 @@ from .clinic_list import TEMPLATE_COLUMN, ClinicRow, read_clinic_list
 from .manifest import (
     BUILT,
     CANCELLED,
+    COLUMN_SEPARATOR,
     FAILED,
     MANIFEST_NAME,
     UNCHANGED,
     ManifestEntry,
+    problem_cells,
     read_manifest,
     write_manifest,
 )
@@ -78,6 +80,22 @@ class BatchSummary:
     @property
     def failed(self) -> int:
         return self.count(FAILED)
+
+    @property
+    def unset_rows(self) -> list[ManifestEntry]:
+        """Rows with a required choice left empty in the list (built with neutral wording)."""
+        return [e for e in self.entries if e.unset]
+
+    def unset_note(self, limit: int = 20) -> str:
+        """What the CLI and the app say about the unset rows, by number (never by patient)."""
+        rows = self.unset_rows
+        fields = sorted({name for e in rows for name in e.unset_fields})
+        numbers = ", ".join(str(e.row) for e in rows[:limit])
+        more = f" and {len(rows) - limit} more" if len(rows) > limit else ""
+        return (f"{len(rows)} row(s) have an empty {' or '.join(fields)} cell (rows {numbers}"
+                f"{more}; see the manifest's unset column). They were built with the neutral "
+                "wording of \"unknown\" (Not recorded); fill the cells in the list and run it "
+                "again for wording that fits each patient.")
 
     @property
     def exit_code(self) -> int:
@@ -180,10 +198,9 @@ def _resolve_templates(
     row_keys: dict[int, str] = {}
     errors: dict[int, str] = {}
     for row in rows:
-        if not row.ok:
-            continue
         if not row.template:
-            row_keys[row.row] = _template_key(default)
+            if row.ok:
+                row_keys[row.row] = _template_key(default)
             continue
         if row.template not in by_cell:
             candidate = base / row.template
@@ -194,7 +211,9 @@ def _resolve_templates(
                 by_cell[row.template] = exc
         resolved = by_cell[row.template]
         if isinstance(resolved, InputError):
-            errors[row.row] = resolved.message
+            errors[row.row] = resolved.message  # also for a row with other problems
+            continue
+        if not row.ok:
             continue
         key = _template_key(resolved)
         templates[key] = resolved
@@ -255,12 +274,14 @@ def run_batch(
     entries: dict[int, ManifestEntry] = {}
     tasks: list[_Task] = []
     names: dict[int, str] = {}
+    unset = {row.row: COLUMN_SEPARATOR.join(row.unset) for row in clinic.rows}
     for row in clinic.rows:
-        if not row.ok or row.row in template_errors:
-            column, error = ((row.error_column, row.error) if not row.ok
-                             else (TEMPLATE_COLUMN, template_errors[row.row]))
-            entries[row.row] = ManifestEntry(row.row, FAILED, column=column, error=error,
-                                             template=row.template)
+        problems = [(p.column, p.message) for p in row.problems]
+        if row.row in template_errors:
+            problems.append((TEMPLATE_COLUMN, template_errors[row.row]))
+        if problems:
+            entries[row.row] = ManifestEntry(row.row, FAILED, template=row.template,
+                                             unset=unset[row.row], **problem_cells(problems))
             continue
         assert row.context is not None
         names[row.row] = output_name(row, width)
@@ -301,20 +322,23 @@ def run_batch(
                     atomic_write(out / name, outcome.pdf, mode=0o600, cleanup=False)
                     entry = ManifestEntry(outcome.row, BUILT, name, outcome.pages,
                                           outcome.content_hash, template=template_name,
-                                          bytes=len(outcome.pdf), build_key=key)
+                                          bytes=len(outcome.pdf), build_key=key,
+                                          unset=unset[outcome.row])
                     summary_warnings += [f"row {outcome.row}: {w}" for w in outcome.warnings]
                 elif outcome.status == UNCHANGED:
-                    entry = replace(previous[outcome.row], status=UNCHANGED)
+                    entry = replace(previous[outcome.row], status=UNCHANGED,
+                                    unset=unset[outcome.row])
                 else:
                     entry = ManifestEntry(outcome.row, FAILED, error=outcome.error,
-                                          template=template_name)
+                                          template=template_name, unset=unset[outcome.row])
                 record(entry)
         cancelled = bool(cancel is not None and cancel.is_set())
     finally:
         # Whatever happened (cancel, Ctrl-C, an error), save what was produced.
         for task in tasks:
             if task.row not in entries:
-                entries[task.row] = ManifestEntry(task.row, CANCELLED, names[task.row])
+                entries[task.row] = ManifestEntry(task.row, CANCELLED, names[task.row],
+                                                  unset=unset[task.row])
         _remove_outdated_files(out, previous, entries)
         manifest = write_manifest(out, list(entries.values()))
 

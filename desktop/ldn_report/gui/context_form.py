@@ -18,19 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..context import (
-    DMT_STATUS_LABELS,
-    FIELDS,
-    GOAL_LABELS,
-    PHENOTYPE_LABELS,
-    SCHEMA_VERSION,
-    FieldSpec,
-)
+from ..context import CHOICE_LABELS, FIELDS, SCHEMA_VERSION, FieldSpec
 
 # The order a clinician thinks in; groups come from FieldSpec.group.
 GROUP_ORDER = ("Patient", "MS", "Treatment", "Goals", "Safety screen", "Notes", "Clinician")
-CHOICE_LABELS = {"ms.phenotype": PHENOTYPE_LABELS, "dmt.status": DMT_STATUS_LABELS,
-                 "goals": GOAL_LABELS}
 DEIDENTIFIED = "patient.deidentified"
 ERROR_STYLE = "color: #B00020;"
 HELP_STYLE = "color: palette(placeholder-text);"
