@@ -303,7 +303,7 @@ def test_unset_cells_build_neutral_reports_named_in_manifest_and_summary(tmp_pat
     # unset builds exactly like the explicit choice: same content, so the same hash
     assert manifest[2].content_hash == manifest[3].content_hash
     unset_line = next(line for line in result.stdout.splitlines() if line.startswith("unset:"))
-    assert "2 row(s)" in unset_line
+    assert "2 rows have an empty" in unset_line
     assert "rows 2, 4" in unset_line
     assert "dmt.status or ms.phenotype" in unset_line
     assert "Maria" not in result.stdout + result.stderr

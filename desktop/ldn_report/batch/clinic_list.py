@@ -167,7 +167,7 @@ def _check_header(cells: list[str], where: str) -> tuple[str, ...]:
         shown = ", ".join(repr(name[:40]) for name in unknown[:5])
         raise InputError(
             "header", f"unknown column(s) {shown}; the header must use these names: "
-            + ", ".join(HEADER), where=where)
+            + ", ".join(HEADER) + " (or the labels the app's form shows)", where=where)
     missing = [spec.name for spec in FIELDS
                if spec.required and spec.name != "schema_version" and spec.name not in columns]
     if missing:
@@ -276,9 +276,9 @@ def _choice_words(name: str) -> dict[str, str]:
 def _allowed(name: str) -> str:
     choices = FIELDS_BY_NAME[name].choices
     labels = CHOICE_LABELS.get(name, {})
-    words = "; ".join(f'"{labels[code]}"' for code in choices if code in labels)
-    return f"use one of: {', '.join(choices)}" + (f", or the form's words: {words}"
-                                                    if words else "")
+    example = next((labels[code] for code in choices if labels.get(code, code) != code), "")
+    return f"use one of: {', '.join(choices)}" + (
+        f", or the words the app's form shows (such as \"{example}\")" if example else "")
 
 
 def _to_enum(name: str, value: str) -> str:

@@ -30,7 +30,10 @@ def _typed(text: str) -> Path | str:
         return ""
     if "\x00" in text:
         return "The path holds a character that cannot be in a file name."
-    path = Path(text).expanduser()
+    try:
+        path = Path(text).expanduser()
+    except RuntimeError:  # "~someone" with no such user, or no home folder at all
+        return "A path starting with ~ needs a user of that name on this computer."
     if not path.is_absolute():
         return "Give the whole path (starting with / or ~), or use Choose\u2026"
     return path

@@ -92,10 +92,12 @@ class BatchSummary:
         fields = sorted({name for e in rows for name in e.unset_fields})
         numbers = ", ".join(str(e.row) for e in rows[:limit])
         more = f" and {len(rows) - limit} more" if len(rows) > limit else ""
-        return (f"{len(rows)} row(s) have an empty {' or '.join(fields)} cell (rows {numbers}"
-                f"{more}; see the manifest's unset column). They were built with the neutral "
-                "wording of \"unknown\" (Not recorded); fill the cells in the list and run it "
-                "again for wording that fits each patient.")
+        one = len(rows) == 1
+        return (f"{len(rows)} {'row has' if one else 'rows have'} an empty "
+                f"{' or '.join(fields)} cell ({'row' if one else 'rows'} {numbers}{more}; "
+                f"the manifest's unset column). {'It was' if one else 'They were'} built with "
+                "the neutral wording of \"unknown\" (Not recorded); fill in the list and run "
+                "it again for wording that fits each patient.")
 
     @property
     def exit_code(self) -> int:
