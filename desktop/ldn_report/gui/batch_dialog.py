@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QProcess, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,11 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..batch.manifest import FAILED
+from ..batch.paths import PathCheck, check_list_path, check_output_folder
 from ..batch.runner import BatchProgress, BatchSummary, default_jobs, run_batch
+from ..context import FIELDS_BY_NAME
 from ..errors import InputError
 from ..templates.catalogue import list_templates
+from .window_size import fit_to_screen
 
 _open_dialogs: set[BatchDialog] = set()  # keeps parentless dialogs alive while shown
+_launchers: set[QProcess] = set()  # file-manager launches, kept alive until they end
+NOTE_STYLE = {True: "color: palette(placeholder-text);", False: "color: #B3261E;"}
 
 
 class BatchThread(QThread):
@@ -59,6 +65,8 @@ class BatchThread(QThread):
         except OSError as exc:
             where = f" {exc.filename}" if exc.filename else ""
             self.failed.emit(f"cannot read or write{where}: {exc.strerror}")
+        except ValueError as exc:  # a path no file system accepts
+            self.failed.emit(f"the path cannot be used: {exc}")
         else:
             self.succeeded.emit(summary)
 
@@ -68,7 +76,7 @@ class BatchDialog(QDialog):
 
     finished_batch = Signal(object)  # BatchSummary, or None when the batch could not start
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, template: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("Clinic-day batch")
         self.thread_: BatchThread | None = None
@@ -77,28 +85,44 @@ class BatchDialog(QDialog):
 
         self.list_edit = QLineEdit()
         self.list_edit.setPlaceholderText("clinic-list.csv (one patient per row)")
-        self.list_edit.textChanged.connect(self._suggest_folder)
+        self.list_edit.setAccessibleName("Clinic list file")
+        self.list_note = self._note("Clinic list: problem")
+        self.list_edit.textChanged.connect(self._on_list_typed)
         self.out_edit = QLineEdit()
         self.out_edit.setPlaceholderText("folder for the reports")
+        self.out_edit.setAccessibleName("Output folder")
+        self.out_note = self._note("Output folder: problem")
+        self.out_edit.textChanged.connect(self._on_folder_typed)
         self.template_box = QComboBox()
-        for template in list_templates():
-            self.template_box.addItem(template.name)
+        for clinic_template in list_templates():
+            self.template_box.addItem(clinic_template.name)
+        if self.template_box.findText(template) >= 0:
+            self.template_box.setCurrentIndex(self.template_box.findText(template))
         self.template_box.setToolTip("Used for rows whose 'template' cell is empty")
+        self.template_box.setAccessibleName("Template")
         self.jobs_spin = QSpinBox()
         self.jobs_spin.setRange(1, max(1, os.cpu_count() or 1))
         self.jobs_spin.setValue(default_jobs())
-        self.jobs_spin.setToolTip("How many reports are built at the same time")
+        self.jobs_spin.setAccessibleName("Reports built at the same time")
+        self.jobs_spin.setToolTip("More is faster on a computer with several processor cores; "
+                                  "1 leaves the computer free for other work")
+        for widget in (self.template_box, self.jobs_spin):
+            # The mouse wheel over them must not change them unless the user clicked there.
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.merge_check = QCheckBox("Also one PDF of all reports, for printing")
         self.duplex_check = QCheckBox("Two-sided printing: each report starts on a new sheet")
         self.duplex_check.setEnabled(False)
         self.merge_check.toggled.connect(self.duplex_check.setEnabled)
 
         form = QFormLayout()
-        form.addRow("Clinic list:", self._with_button(self.list_edit, "Choose…", self._choose_list))
-        form.addRow("Output folder:",
+        form.addRow("Clinic &list:", self._with_button(self.list_edit, "Choose…",
+                                                        self._choose_list))
+        form.addRow("", self.list_note)
+        form.addRow("&Output folder:",
                     self._with_button(self.out_edit, "Choose…", self._choose_folder))
-        form.addRow("Template:", self.template_box)
-        form.addRow("Parallel builds:", self.jobs_spin)
+        form.addRow("", self.out_note)
+        form.addRow("&Template:", self.template_box)
+        form.addRow("Reports built at the &same time:", self.jobs_spin)
         form.addRow("", self.merge_check)
         form.addRow("", self.duplex_check)
 
@@ -110,7 +134,9 @@ class BatchDialog(QDialog):
         self.status_label.setWordWrap(True)
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
-        self.problems.setPlaceholderText("Rows that could not be built are listed here.")
+        self.problems.setPlaceholderText("Rows that could not be built, and rows with an "
+                                         "empty MS type or DMT status, are listed here.")
+        self.problems.setAccessibleName("Rows with problems")
         self.problems.setMaximumBlockCount(10_000)
 
         self.start_button = QPushButton("Build reports")
@@ -135,7 +161,17 @@ class BatchDialog(QDialog):
         layout.addWidget(self.status_label)
         layout.addWidget(self.problems)
         layout.addWidget(buttons)
-        self.resize(620, 460)
+        fit_to_screen(self, 760, 580)
+
+    @staticmethod
+    def _note(name: str) -> QLabel:
+        """The message beside a path field (plain text: it may hold the typed path)."""
+        note = QLabel()
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        note.setWordWrap(True)
+        note.setAccessibleName(name)
+        note.hide()
+        return note
 
     @staticmethod
     def _with_button(edit: QLineEdit, text: str, slot: object) -> QWidget:
@@ -160,10 +196,22 @@ class BatchDialog(QDialog):
         if path:
             self.out_edit.setText(path)
 
-    def _suggest_folder(self, text: str) -> None:
-        if text.strip() and not self.out_edit.isModified():
-            source = Path(text.strip())
-            self.out_edit.setText(str(source.with_name(f"{source.stem} reports")))
+    # --- checking what is typed (never raises, never opens a file) ---------------------------
+    @staticmethod
+    def _show(note: QLabel, check: PathCheck) -> None:
+        note.setText(check.note)
+        note.setStyleSheet(NOTE_STYLE[check.ok])
+        note.setVisible(bool(check.note))
+
+    def _on_list_typed(self, text: str) -> None:
+        check = check_list_path(text)
+        self._show(self.list_note, check)
+        if check.path is not None and not self.out_edit.isModified():
+            # Beside the list, until the user types a folder of their own.
+            self.out_edit.setText(str(check.path.with_name(f"{check.path.stem} reports")))
+
+    def _on_folder_typed(self, text: str) -> None:
+        self._show(self.out_note, check_output_folder(text))
 
     # --- running --------------------------------------------------------------------------
     @property
@@ -173,16 +221,23 @@ class BatchDialog(QDialog):
     def start(self) -> None:
         if self.running:
             return
-        list_text, out_text = self.list_edit.text().strip(), self.out_edit.text().strip()
-        if not list_text or not out_text:
-            self.status_label.setText("Choose a clinic list and an output folder first.")
+        source, folder = check_list_path(self.list_edit.text()), \
+            check_output_folder(self.out_edit.text())
+        self._show(self.list_note, source)
+        self._show(self.out_note, folder)
+        if source.path is None or folder.path is None:
+            bad = self.list_edit if source.path is None else self.out_edit
+            bad.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.status_label.setText("Choose a clinic list and an output folder first."
+                                      if not (source.note or folder.note) else
+                                      "Fix the path marked above, then build the reports.")
             return
         self.summary = None
         self.problems.clear()
         self.progress_bar.setRange(0, 0)  # busy until the first row is done
         self.status_label.setText("Reading the clinic list…")
         self._set_running(True)
-        thread = BatchThread(Path(list_text), Path(out_text), self.template_box.currentText(),
+        thread = BatchThread(source.path, folder.path, self.template_box.currentText(),
                              self.jobs_spin.value(), self.merge_check.isChecked(),
                              self.duplex_check.isChecked() and self.merge_check.isChecked(),
                              self)
@@ -200,9 +255,45 @@ class BatchDialog(QDialog):
             self.status_label.setText("Cancelling: finishing the reports already started…")
 
     def open_folder(self) -> None:
-        folder = self.out_edit.text().strip()
-        if folder:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+        """Open the output folder in the file manager; a failure is said in this window."""
+        folder = self.summary.out_dir if self.summary else check_output_folder(
+            self.out_edit.text()).path
+        if folder is None or not folder.is_dir():
+            self._say_not_opened(folder, "the folder is not there any more")
+            return
+        if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+            self._launch_file_manager(folder)
+        elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self._say_not_opened(folder, "no program to open folders was found")
+
+    def _launch_file_manager(self, folder: Path) -> None:
+        # xdg-open is run here, not by QDesktopServices, so that its complaints reach this
+        # window instead of the terminal the app was started from.
+        process = QProcess()
+        process.setProgram("xdg-open")
+        process.setArguments([str(folder)])
+        _launchers.add(process)
+
+        def failed_to_start(error: QProcess.ProcessError) -> None:
+            if error == QProcess.ProcessError.FailedToStart:
+                _launchers.discard(process)
+                self._say_not_opened(folder, "no program to open folders was found (xdg-open)")
+
+        def finished(code: int, _status: QProcess.ExitStatus) -> None:
+            _launchers.discard(process)
+            if code != 0:
+                said = bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
+                reason = said.strip().splitlines()[-1][:200] if said.strip() else \
+                    f"xdg-open ended with code {code}"
+                self._say_not_opened(folder, reason)
+
+        process.errorOccurred.connect(failed_to_start)
+        process.finished.connect(finished)
+        process.start()
+
+    def _say_not_opened(self, folder: Path | None, reason: str) -> None:
+        where = f" The reports are in {folder}." if folder else ""
+        self.status_label.setText(f"The output folder could not be opened: {reason}.{where}")
 
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
@@ -217,8 +308,14 @@ class BatchDialog(QDialog):
         self.progress_bar.setValue(progress.done)
         entry = progress.entry
         if entry.status == FAILED:
-            column = f", {entry.column}" if entry.column else ""
-            self.problems.appendPlainText(f"Row {entry.row}{column}: {entry.error}")
+            for column, message in entry.problems:
+                where = f", {column}" if column else ""
+                self.problems.appendPlainText(f"Row {entry.row}{where}: {message}")
+        for name in entry.unset_fields:
+            label = FIELDS_BY_NAME[name].label if name in FIELDS_BY_NAME else name
+            self.problems.appendPlainText(
+                f"Row {entry.row}, {name}: empty ({label} unset); built as \u201cNot "
+                "recorded\u201d with neutral wording")
         if not (self.thread_ and self.thread_.cancel_flag.is_set()):
             self.status_label.setText(f"{progress.done} of {progress.total} rows done")
 
@@ -234,6 +331,8 @@ class BatchDialog(QDialog):
         if summary.merged:
             files = ", ".join(path.name for path in summary.merged)
             text += f" For printing: {files} ({summary.merged_pages} pages)."
+        if summary.unset_rows:
+            text += f" Unset: {summary.unset_note()}"
         text += " Details: manifest.csv in the output folder."
         self.status_label.setText(text)
         self.open_button.setEnabled(True)
@@ -260,9 +359,9 @@ class BatchDialog(QDialog):
         super().reject()
 
 
-def run_batch_dialog(parent: QWidget | None) -> None:
-    """Show the Clinic-day batch dialog (non-modal); the main window calls this."""
-    dialog = BatchDialog(parent)
+def run_batch_dialog(parent: QWidget | None, template: str = "") -> None:
+    """Show the Clinic-day batch dialog (non-modal), on the main window's template."""
+    dialog = BatchDialog(parent, template)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _open_dialogs.add(dialog)
     dialog.show()

@@ -377,7 +377,8 @@ class MainController(QObject):
         if edit is None:
             messages.show_info(self.window, "Templates", "The template editor is not ready yet.")
             return
-        chosen = edit(self.window, self.ctx)  # the template chosen with "Use", or None
+        # Opens on the template in use; returns the template chosen with "Use", or None.
+        chosen = edit(self.window, self.ctx, self.template.name)
         wanted = getattr(chosen, "name", None) or self.template.name
         self.templates = available_templates()  # the editor may have added or renamed some
         self._fill_templates(wanted)
@@ -391,7 +392,7 @@ class MainController(QObject):
             messages.show_info(self.window, "Clinic day batch",
                                "The batch dialog is not ready yet.")
             return
-        run(self.window)
+        run(self.window, self.template.name)  # starts with the template in use here
 
     # --- window state -----------------------------------------------------------------------
     def _restore_geometry(self) -> None:

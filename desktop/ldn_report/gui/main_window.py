@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..report import RuleHit
 from .context_form import ContextForm
 from .preview import PdfPreview
+from .window_size import fit_to_screen
 
 APP_TITLE = "LDN report builder"
 SEVERITY_MARK = {"warning": "⚠ Warning", "caution": "● Caution", "info": "○ Note"}
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_TITLE}[*]")
         self.setObjectName("main_window")
         self.close_guard: Callable[[], bool] | None = None  # set by the controller
-        self.resize(1280, 860)
+        fit_to_screen(self, 1280, 860)
 
         self.form = ContextForm()
         self.form_scroll = QScrollArea()
