@@ -9,7 +9,14 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from ldn_report.examples import load_example
 from ldn_report.gui import template_editor
@@ -190,3 +197,225 @@ def test_edit_templates_returns_the_chosen_template(qtbot, ctx, monkeypatch):
     monkeypatch.setattr(template_editor.TemplateEditor, "exec",
                         lambda dialog: QDialog.DialogCode.Rejected)
     assert edit_templates(None, None) is None
+
+
+# --- a 1280x720 screen, Ctrl+S, the template in use, sections, colour picker, copies ----------
+
+SMALL_SCREEN = (1280 - 16, 720 - 48)  # a 1280x720 laptop less the window manager's frame
+
+
+def _controls_fit(d: QDialog) -> list[str]:
+    """Every visible control that is cut off or squashed below its minimum size (by name)."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLineEdit, QScrollArea
+
+    problems = []
+    for widget in d.findChildren(QWidget):
+        if not widget.isVisibleTo(d) or not isinstance(
+                widget, QAbstractButton | QLineEdit | QAbstractScrollArea):
+            continue
+        area = next((p for p in _parents(widget, d) if isinstance(p, QScrollArea)), None)
+        if area is not None:
+            continue  # inside a scrolling tab: reachable by scrolling (checked below)
+        top_left = widget.mapTo(d, widget.rect().topLeft())
+        rect = widget.rect().translated(top_left)
+        hint = widget.minimumSizeHint()
+        if not d.rect().contains(rect) or rect.width() < min(hint.width(), 40) or \
+                rect.height() < hint.height():
+            problems.append(f"{type(widget).__name__} {widget.accessibleName() or widget}")
+    return problems
+
+
+def _parents(widget, stop):
+    parent = widget.parentWidget()
+    while parent is not None and parent is not stop:
+        yield parent
+        parent = parent.parentWidget()
+
+
+def test_editor_fits_a_1280x720_screen_and_its_tabs_scroll(qtbot, editor):
+    from PySide6.QtWidgets import QScrollArea
+
+    d = editor
+    hint = d.minimumSizeHint()
+    assert hint.width() <= SMALL_SCREEN[0], hint
+    assert hint.height() <= SMALL_SCREEN[1], hint
+    d.resize(*SMALL_SCREEN)
+    qtbot.waitUntil(lambda: (d.width(), d.height()) == SMALL_SCREEN)
+    assert _controls_fit(d) == []
+    # the form's tabs scroll when they are taller than the room: nothing is cut off
+    for index in range(d.form.count()):
+        d.form.setCurrentIndex(index)
+        area = d.form.widget(index)
+        assert isinstance(area, QScrollArea)
+        page = area.widget()
+        assert page.height() >= page.minimumSizeHint().height() or \
+            area.verticalScrollBar().maximum() > 0
+    for name in ("Save", "Save as\u2026", "Reset", "Duplicate", "Use this template"):
+        button = next(b for b in d.findChildren(QPushButton) if b.text() == name)
+        assert d.rect().contains(button.geometry().translated(
+            button.parentWidget().mapTo(d, button.parentWidget().rect().topLeft())))
+
+
+def test_editor_opens_no_larger_than_its_screen(qtbot, ctx):
+    d = TemplateEditor(None, ctx)
+    qtbot.addWidget(d)
+    room = d.screen().availableGeometry()
+    assert d.width() <= room.width()
+    assert d.height() <= room.height()
+    d.builder.shutdown()
+
+
+def test_ctrl_s_saves_from_any_field(qtbot, editor):
+    d = editor
+    d.names.append("Riverside")
+    assert d.duplicate()
+    d.activateWindow()
+    qtbot.waitActive(d)
+    d.form.setCurrentIndex(1)
+    d.form.clinic_name_edit.setFocus()
+    d.form.clinic_name_edit.selectAll()
+    qtbot.keyClicks(d.form.clinic_name_edit, "Riverside MS Centre")
+    assert d.dirty
+    qtbot.keyClick(d.form.clinic_name_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not d.dirty
+    saved = load_template(user_templates_dir() / "riverside.toml")
+    assert saved.branding.clinic_name == "Riverside MS Centre"
+    # in a text block too (a multi-line editor must not swallow it)
+    d.form.setCurrentIndex(3)
+    intro = d.form.text_edits["introduction"]
+    intro.setFocus()
+    qtbot.keyClick(intro, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(intro, " Welcome.")
+    qtbot.keyClick(intro, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not d.dirty
+    assert load_template(user_templates_dir() / "riverside.toml").text_blocks[
+        "introduction"].endswith("Welcome.")
+    # on a built-in, Ctrl+S is Save as (asks for a name)
+    d.list.setCurrentRow(0)
+    d.form.setCurrentIndex(0)
+    d.form.footer_edit.setFocus()
+    qtbot.keyClicks(d.form.footer_edit, "Our footer")
+    d.names.append("Our letter")
+    qtbot.keyClick(d.form.footer_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_template(user_templates_dir() / "our-letter.toml").footer_text == "Our footer"
+
+
+def test_editor_opens_on_the_template_in_use_in_the_main_window(qtbot, gui, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    combo = gui.window.template_combo
+    combo.setCurrentIndex(combo.findText("Large print"))
+    seen: list[tuple[str, str]] = []
+
+    def look_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TemplateEditor)
+        seen.append((dialog.stored.name, dialog.list.currentItem().text()))
+        dialog.reject()
+
+    QTimer.singleShot(0, look_and_close)
+    gui.window.edit_templates_action.trigger()  # the real modal exec
+    assert seen == [("Large print", "Large print  (built-in)")]
+    assert combo.currentText() == "Large print"
+
+
+def test_sections_table_shows_whole_names_and_says_the_heading_is_editable(qtbot, editor):
+    d = editor
+    d.resize(*SMALL_SCREEN)
+    d.form.setCurrentIndex(2)
+    table = d.form.sections_table
+    qtbot.waitUntil(lambda: table.isVisible())
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    for row in range(table.rowCount()):
+        text = table.item(row, 1).text()
+        assert header.sectionSize(1) >= metrics.horizontalAdvance(text), text
+        assert table.item(row, 1).toolTip() == text
+        assert "Editable" in table.item(row, 2).toolTip()
+    # all four columns are in view at once on a 1280x720 screen
+    right = header.sectionViewportPosition(3) + header.sectionSize(3)
+    assert right <= table.viewport().width()
+    assert header.sectionSize(2) >= metrics.horizontalAdvance("Heading (editable)")
+    heading = table.horizontalHeaderItem(2)
+    assert "editable" in heading.text()
+    assert "Double-click" in heading.toolTip()
+    # and it is: typing into the heading cell renames the section in the preview
+    d.names.append("Renamed")
+    assert d.duplicate()
+    d.form.setCurrentIndex(2)
+    row = section_row(d, "safety")
+    table.setCurrentCell(row, 2)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor_widget = table.viewport().findChild(QLineEdit)
+    assert editor_widget is not None  # F2 opened the cell for typing
+    qtbot.keyClicks(editor_widget, "Staying safe")
+    qtbot.keyClick(editor_widget, Qt.Key.Key_Return)  # Qt commits the cell a moment later
+    qtbot.waitUntil(lambda: table.item(row, 2).text() == "Staying safe")
+    assert "Staying safe" in wait_preview(qtbot, d)
+
+
+def test_colour_picker_beside_the_hex_field(qtbot, editor):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog
+
+    d = editor
+    d.form.setCurrentIndex(1)
+    button = d.form.accent_button
+    assert button.isVisible()
+    assert not button.icon().isNull()  # a swatch of the colour in the field
+    seen: list[str] = []
+
+    def pick(colour: str | None) -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QColorDialog)
+        seen.append(dialog.currentColor().name().upper())
+        if colour is None:
+            dialog.reject()
+        else:
+            dialog.setCurrentColor(QColor(colour))
+            dialog.accept()
+
+    QTimer.singleShot(0, lambda: pick("#0a7a5a"))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert seen == ["#1F5C99"]  # it starts from the field's colour
+    assert d.form.accent_edit.text() == "#0A7A5A"
+    assert d.dirty
+
+    QTimer.singleShot(0, lambda: pick(None))  # Cancel changes nothing
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert d.form.accent_edit.text() == "#0A7A5A"
+
+    d.form.accent_edit.setText("not a colour")
+    assert button.icon().isNull()
+    QTimer.singleShot(0, lambda: pick("#112233"))  # from a bad value: a sane start, then OK
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert d.form.accent_edit.text() == "#112233"
+    wait_preview(qtbot, d)
+    assert d.current.branding.accent_colour == "#112233"  # validated, previewed
+
+
+def test_copies_get_a_description_that_says_what_they_copy(qtbot, editor):
+    d = editor
+    original = d.stored
+    d.names.append("Riverside")
+    assert d.duplicate()
+    assert d.stored.description == f"Copy of Standard Letter: {original.description}"
+    assert d.form.description_edit.text() == d.stored.description
+    d.names.append("Riverside 2")
+    assert d.duplicate()
+    assert d.stored.description == f"Copy of Riverside: {original.description}"  # not nested
+
+    # Save as under a new name: the same, unless the user wrote a description
+    d.list.setCurrentRow(2)  # Large print
+    large = d.stored
+    d.form.footer_edit.setPlainText("Ours")
+    d.names.append("Big letters")
+    assert d.save_as()
+    assert d.stored.description == f"Copy of Large print: {large.description}"
+    d.form.description_edit.setText("Large print for the Tuesday clinic")
+    d.names.append("Tuesday")
+    assert d.save_as()
+    assert d.stored.description == "Large print for the Tuesday clinic"

@@ -1,6 +1,7 @@
 """The clinic-template editor: pick, edit, preview live, save, import, export, duplicate, reset.
 
-``edit_templates(parent, current_context)`` is the one call the main window makes.
+``edit_templates(parent, current_context, current_template)`` is the one call the main window
+makes.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -43,18 +45,31 @@ from . import messages
 from .preview import PdfPreview
 from .report_worker import ReportBuilder
 from .template_form import TemplateForm
+from .window_size import fit_to_screen
 
 PREVIEW_DELAY_MS = 400
 PREVIEW_EXAMPLE = "on-dmt-mood-pain"  # shown when the main window's form is not valid yet
+PREFERRED_SIZE = (1400, 860)
+MAX_DESCRIPTION = 300  # as the template file format allows
+COPY_PREFIX = "Copy of "
+
+
+def copy_description(source: ClinicTemplate) -> str:
+    """A copy's description says what it was copied from (once, not "Copy of Copy of ...")."""
+    original = source.description
+    if original.startswith(COPY_PREFIX) and ": " in original:
+        original = original.split(": ", 1)[1]
+    text = f"{COPY_PREFIX}{source.name}" + (f": {original}" if original else ".")
+    return text if len(text) <= MAX_DESCRIPTION else text[:MAX_DESCRIPTION - 1] + "\u2026"
 
 
 class TemplateEditor(QDialog):
     """Left: the templates; middle: the form; right: the current patient's report, live."""
 
-    def __init__(self, parent: QWidget | None, ctx: PatientContext | None) -> None:
+    def __init__(self, parent: QWidget | None, ctx: PatientContext | None,
+                 template_name: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("Clinic templates")
-        self.resize(1400, 860)
         self.ctx = ctx or load_example(PREVIEW_EXAMPLE)
         self.stored: ClinicTemplate = builtin_templates()[0]  # as on disk (or built in)
         self.current: ClinicTemplate | None = self.stored  # the form, validated; None = invalid
@@ -63,7 +78,7 @@ class TemplateEditor(QDialog):
 
         self.list = QListWidget()
         self.list.setAccessibleName("Templates")
-        self.list.setMinimumWidth(230)
+        self.list.setMinimumWidth(180)
         self.list.currentRowChanged.connect(self._on_pick)
         self.form = TemplateForm()
         self.form.changed.connect(self._on_edit)
@@ -107,7 +122,12 @@ class TemplateEditor(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(middle)
         splitter.addWidget(self.preview)
-        splitter.setSizes([220, 560, 620])
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 1)
+        # the form gets the room; the preview still shows a whole page width
+        splitter.setSizes([225, 680, 455])
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
@@ -120,7 +140,12 @@ class TemplateEditor(QDialog):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._validate_and_preview)
-        self.refresh_list(self.stored.name)
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        self.save_shortcut.activated.connect(self.save)
+        keys = self.save_shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)
+        self.save_button.setToolTip(f"Save ({keys})")
+        fit_to_screen(self, *PREFERRED_SIZE)
+        self.refresh_list(template_name or self.stored.name)
 
     def _button(self, text: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -256,6 +281,9 @@ class TemplateEditor(QDialog):
         name = self.ask_name("Save template as", suggested)
         if name is None:
             return False
+        if name != self.stored.name and template.description == self.stored.description:
+            # A new template under another name: its description says where it came from.
+            template = dataclasses.replace(template, description=copy_description(self.stored))
         return self._store(dataclasses.replace(template, name=name))
 
     def duplicate(self) -> bool:
@@ -266,7 +294,8 @@ class TemplateEditor(QDialog):
         name = self.ask_name("Duplicate template", suggested)
         if name is None:
             return False
-        return self._store(dataclasses.replace(self.stored, name=name, builtin=False))
+        return self._store(dataclasses.replace(self.stored, name=name, builtin=False,
+                                               description=copy_description(self.stored)))
 
     def reset(self) -> None:
         """Forget the unsaved edits: back to the template as stored."""
@@ -345,10 +374,11 @@ class TemplateEditor(QDialog):
         super().done(result)
 
 
-def edit_templates(parent: QWidget | None, current_context: PatientContext | None
-                   ) -> ClinicTemplate | None:
-    """Open the editor on the current patient; the template chosen with "Use", or None."""
-    dialog = TemplateEditor(parent, current_context)
+def edit_templates(parent: QWidget | None, current_context: PatientContext | None,
+                   current_template: str = "") -> ClinicTemplate | None:
+    """Open the editor on the current patient and template; the template chosen with "Use",
+    or None."""
+    dialog = TemplateEditor(parent, current_context, current_template)
     try:
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.chosen() if accepted else None

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
+    QColorDialog,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -45,6 +48,9 @@ MARKUP_HELP = (
     + ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)
 )
 INVALID_STYLE = "border: 2px solid #B3261E;"
+HEADING_HELP = ("Double-click a heading (or select it and press F2) to change what the report "
+                "prints; leave it empty for the standard heading.")
+DEFAULT_ACCENT = "#1F4E79"  # offered by the colour picker when the field holds no colour
 
 
 class TemplateForm(QTabWidget):
@@ -58,12 +64,19 @@ class TemplateForm(QTabWidget):
         self._loading = False
         self._marked: QWidget | None = None
         self.fields: dict[str, QWidget] = {}  # document key -> its widget, for error marks
-        self.addTab(self._general_tab(), TABS[0])
-        self.addTab(self._branding_tab(), TABS[1])
-        self.addTab(self._sections_tab(), TABS[2])
-        self.addTab(self._text_tab(), TABS[3])
-        self.addTab(self._schedule_tab(), TABS[4])
-        self.addTab(self._record_tab(), TABS[5])
+        pages = (self._general_tab(), self._branding_tab(), self._sections_tab(),
+                 self._text_tab(), self._schedule_tab(), self._record_tab())
+        for page, title in zip(pages, TABS, strict=True):
+            self.addTab(self._scrolling(page), title)
+
+    @staticmethod
+    def _scrolling(page: QWidget) -> QScrollArea:
+        """A tab scrolls instead of cutting controls off on a small screen (1280x720)."""
+        area = QScrollArea()
+        area.setWidget(page)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        return area
 
     # -- building ---------------------------------------------------------------------------------
 
@@ -132,7 +145,18 @@ class TemplateForm(QTabWidget):
         row.addWidget(self.logo_button)
         row.addWidget(clear)
         form.addRow("Logo (PNG or JPEG)", row)
-        self.accent_edit = self._line("branding.accent_colour", "Accent colour (#RRGGBB)", form)
+        self.accent_edit = QLineEdit()
+        self.accent_edit.setAccessibleName("Accent colour (#RRGGBB)")
+        self.accent_edit.textChanged.connect(self._emit)
+        self.accent_edit.textChanged.connect(self._show_accent)
+        self.fields["branding.accent_colour"] = self.accent_edit
+        self.accent_button = QPushButton("Pick colour\u2026")
+        self.accent_button.setToolTip("Choose the accent colour from a colour picker")
+        self.accent_button.clicked.connect(self.pick_accent_colour)
+        accent_row = QHBoxLayout()
+        accent_row.addWidget(self.accent_edit, 1)
+        accent_row.addWidget(self.accent_button)
+        form.addRow("Accent colour (#RRGGBB)", accent_row)
         self.letterhead_check = QCheckBox("Print the clinic letterhead (untick for pre-printed "
                                           "paper)")
         self.letterhead_check.toggled.connect(self._emit)
@@ -143,14 +167,24 @@ class TemplateForm(QTabWidget):
     def _sections_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel("Order, show or hide, and rename the sections. The evidence "
-                                "sections are locked: they can be hidden or renamed, never "
-                                "changed."))
+        intro = QLabel("Order, show or hide, and rename the sections. The evidence sections are "
+                       "locked: they can be hidden or renamed, never changed.")
+        intro.setWordWrap(True)  # a long line would widen the tab past a small screen
+        layout.addWidget(intro)
+        hint = QLabel(HEADING_HELP)
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
         self.sections_table = QTableWidget(0, 4)
-        self.sections_table.setHorizontalHeaderLabels(["Show", "Section", "Heading",
+        self.sections_table.setHorizontalHeaderLabels(["Show", "Section", "Heading (editable)",
                                                        "New page"])
-        self.sections_table.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch)
+        self.sections_table.horizontalHeaderItem(2).setToolTip(HEADING_HELP)
+        self.sections_table.setWordWrap(False)
+        self.sections_table.verticalHeader().hide()  # row numbers: room for the names
+        header = self.sections_table.horizontalHeader()
+        for column in (0, 1, 3):  # whole section names, never cut off with "..."
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
         self.sections_table.itemChanged.connect(self._emit)
         self.fields["sections"] = self.sections_table
         layout.addWidget(self.sections_table, 1)
@@ -219,6 +253,30 @@ class TemplateForm(QTabWidget):
         self.fields["discussion_record.signatures"] = page
         layout.addStretch(1)
         return page
+
+    # -- the accent colour ------------------------------------------------------------------------
+
+    def pick_accent_colour(self) -> None:
+        """Qt's colour picker, starting from the colour in the field; OK writes #RRGGBB."""
+        current = QColor(self.accent_edit.text().strip())
+        dialog = QColorDialog(current if current.isValid() else QColor(DEFAULT_ACCENT), self)
+        dialog.setWindowTitle("Accent colour")
+        # Qt's own picker: the same on every desktop, with the hex field clinics need.
+        dialog.setOption(QColorDialog.ColorDialogOption.DontUseNativeDialog)
+        try:
+            if dialog.exec() == QColorDialog.DialogCode.Accepted:
+                self.accent_edit.setText(dialog.currentColor().name().upper())
+        finally:
+            dialog.deleteLater()
+
+    def _show_accent(self, text: str) -> None:
+        colour = QColor(text.strip())
+        if colour.isValid() and text.strip().startswith("#"):
+            swatch = QPixmap(16, 16)
+            swatch.fill(colour)
+            self.accent_button.setIcon(QIcon(swatch))
+        else:
+            self.accent_button.setIcon(QIcon())
 
     # -- reading and writing ----------------------------------------------------------------------
 
@@ -324,8 +382,9 @@ class TemplateForm(QTabWidget):
         name = QTableWidgetItem(label)
         name.setData(Qt.ItemDataRole.UserRole, sid)
         name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        name.setToolTip(label)
         head = QTableWidgetItem(heading)
-        head.setToolTip(f"Empty = \u201c{DEFAULT_HEADINGS[sid]}\u201d")
+        head.setToolTip(f"Editable. Empty = \u201c{DEFAULT_HEADINGS[sid]}\u201d")
         page = QTableWidgetItem()
         page.setFlags(show.flags())
         page.setCheckState(Qt.CheckState.Checked if new_page else Qt.CheckState.Unchecked)
