@@ -1,0 +1,150 @@
+"""Screenshots of every window on a 1280x720 screen (Xvfb), as README and reviewers see them.
+
+    .venv/bin/python tools/screenshots.py [OUT_DIR]     # default: resources/screenshots
+
+Starts its own Xvfb (Debian package xvfb) unless DISPLAY names a 1280x720 one already, uses
+fresh settings folders (no user templates or settings) and grabs the whole screen, so a window
+that does not fit shows cut off. Files: main-window.png, template-editor.png, batch-window.png,
+about.png.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SCREEN = (1280, 720)
+EXAMPLE = "everything-flagged"
+
+
+@contextlib.contextmanager
+def _xvfb() -> Iterator[None]:
+    """A private X server of SCREEN size for this process."""
+    if shutil.which("Xvfb") is None:
+        sys.exit("screenshots: Xvfb is not installed (Debian package xvfb; `make sysdeps`)")
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
+         "-nolisten", "tcp"], pass_fds=(write,), stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        display = pipe.readline().strip()
+    os.environ["DISPLAY"] = f":{display}"
+    try:
+        yield
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def _wait(app, done: Callable[[], bool], timeout: float = 60.0) -> None:
+    from PySide6.QtCore import QEventLoop
+
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            raise TimeoutError("screenshots: the window did not get ready in time")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    for _ in range(10):  # let the last paint land
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.02)
+
+
+def _demo_list(folder: Path) -> Path:
+    """The example clinic list plus a row with an empty DMT status and a row with mistakes."""
+    rows = (REPO_ROOT / "resources" / "examples" / "clinic-list.csv").read_text(encoding="utf-8")
+    width = rows.splitlines()[0].count(",")
+    unset = ["Ivo Novak", "", "", "no", "Relapsing-remitting MS", ""] + [""] * (width - 5)
+    wrong = ["Ada Byrne", "", "", "no", "XMS", "sometimes", "", "flying", "perhaps"]
+    wrong += [""] * (width + 1 - len(wrong))
+    path = folder / "clinic-list.csv"
+    path.write_text(rows + ",".join(unset) + "\n" + ",".join(wrong) + "\n", encoding="utf-8")
+    return path
+
+
+def take(out_dir: Path) -> list[Path]:
+    from PySide6.QtWidgets import QApplication
+
+    from ldn_report.gui.about_dialog import AboutDialog
+    from ldn_report.gui.app import application, create_main_window
+    from ldn_report.gui.app_settings import AppSettings
+    from ldn_report.gui.batch_dialog import BatchDialog
+    from ldn_report.gui.template_editor import TemplateEditor
+
+    app = application()
+    screen = QApplication.primaryScreen()
+    size = screen.size()
+    if (size.width(), size.height()) != SCREEN:
+        sys.exit(f"screenshots: the screen is {size.width()}x{size.height()}, not "
+                 f"{SCREEN[0]}x{SCREEN[1]}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def shoot(name: str) -> None:
+        from PIL import Image
+
+        path = out_dir / name
+        screen.grabWindow(0).save(str(path))
+        # 256 colours keep the text crisp at a third of the size in the repository
+        Image.open(path).convert("RGB").quantize(256).save(path, optimize=True)
+        written.append(path)
+
+    window, controller = create_main_window(AppSettings())
+    controller.open_example(EXAMPLE)
+    window.show()
+    _wait(app, lambda: controller.result is not None and not controller.builder.is_busy())
+    shoot("main-window.png")
+
+    editor = TemplateEditor(window, controller.ctx, controller.template.name)
+    editor.show()
+    editor.form.setCurrentIndex(2)  # Sections: whole names, the editable heading
+    _wait(app, lambda: editor.preview_settled and editor.last_result is not None)
+    shoot("template-editor.png")
+    editor.done(0)
+
+    with tempfile.TemporaryDirectory(prefix="clinic-lists-") as work:
+        batch = BatchDialog(window, controller.template.name)
+        batch.show()
+        batch.list_edit.setText(str(_demo_list(Path(work))))
+        batch.jobs_spin.setValue(1)
+        batch.start()
+        _wait(app, lambda: batch.summary is not None and not batch.running, timeout=300)
+        shoot("batch-window.png")
+        batch.reject()
+
+    about = AboutDialog(window)
+    about.show()
+    _wait(app, lambda: True)
+    shoot("about.png")
+    about.close()
+
+    controller.autosave_timer.stop()
+    controller.builder.shutdown()
+    window.close_guard = None
+    controller.drafts.discard()
+    window.close()
+    return written
+
+
+def main(argv: list[str]) -> int:
+    out_dir = Path(argv[0]) if argv else REPO_ROOT / "resources" / "screenshots"
+    with tempfile.TemporaryDirectory() as home:
+        for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+            os.environ[var] = str(Path(home) / var.lower())
+        os.environ["QT_QPA_PLATFORM"] = "xcb"
+        with _xvfb():
+            for path in take(out_dir.resolve()):
+                print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
