@@ -365,3 +365,21 @@ def test_batch_window_starts_with_the_main_windows_template(qtbot, gui):
         assert d.template_box.currentText() == "Large print"
     finally:
         d.close()
+
+
+def test_tab_order_follows_the_window(qtbot, dialog):
+    from PySide6.QtWidgets import QApplication
+
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    dialog.list_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+    chain = [QApplication.focusWidget()]
+    for _ in range(10):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        chain.append(QApplication.focusWidget())
+    names = [w.accessibleName() or w.text() for w in chain
+             if w is not dialog.jobs_spin.findChild(type(dialog.list_edit))]
+    assert names[:8] == ["Clinic list file", "Choose…", "Output folder", "Choose…", "Template",
+                         "Reports built at the same time",
+                         "Also one PDF of all reports, for printing", "Rows with problems"]
+    assert "Build reports" in names

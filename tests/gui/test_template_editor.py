@@ -419,3 +419,33 @@ def test_copies_get_a_description_that_says_what_they_copy(qtbot, editor):
     d.names.append("Tuesday")
     assert d.save_as()
     assert d.stored.description == "Large print for the Tuesday clinic"
+
+
+def _tab_chain(qtbot, window, start, presses: int) -> list[QWidget]:
+    """The widgets that get the focus as the user presses Tab ``presses`` times from ``start``."""
+    window.activateWindow()
+    qtbot.waitActive(window)
+    start.setFocus(Qt.FocusReason.OtherFocusReason)
+    chain = [QApplication.focusWidget()]
+    for _ in range(presses):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        chain.append(QApplication.focusWidget())
+    return chain
+
+
+def test_tab_moves_through_the_editor_in_reading_order_with_no_invisible_stops(qtbot, editor):
+    d = editor
+    chain = _tab_chain(qtbot, d, d.list, 40)
+    assert all(w is not None and w.isVisible() for w in chain)
+    names = [w.accessibleName() or (w.text() if hasattr(w, "text") and isinstance(
+        w.text(), str) else type(w).__name__) for w in chain]
+    assert names[:4] == ["Templates", "Duplicate", "Import\u2026", "Export\u2026"]
+    footer = names.index("Footer text")
+    assert names[footer + 1] == "Save as\u2026"  # Tab leaves the text box, never types a tab
+    assert "\t" not in d.form.footer_edit.toPlainText()
+    assert names.index("Template name") < names.index("Text size") < footer
+    assert names.index("Report preview") > footer
+    assert "Use this template" in names[footer:]
+    from PySide6.QtWidgets import QScrollArea
+
+    assert not any(isinstance(w, QScrollArea) for w in chain)

@@ -76,6 +76,7 @@ class TemplateForm(QTabWidget):
         area.setWidget(page)
         area.setWidgetResizable(True)
         area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop; fields scroll in
         return area
 
     # -- building ---------------------------------------------------------------------------------
@@ -97,18 +98,21 @@ class TemplateForm(QTabWidget):
         self.name_edit = self._line("name", "Template name", form)
         self.description_edit = self._line("description", "Description", form)
         self.text_size_combo = QComboBox()
+        self.text_size_combo.setAccessibleName("Text size")
         self.text_size_combo.addItem("Standard print", "standard")
         self.text_size_combo.addItem("Large print (body 16 pt, headings 20 pt+)", "large")
         self.text_size_combo.currentIndexChanged.connect(self._emit)
         form.addRow("Text size", self.text_size_combo)
         self.fields["text_size"] = self.text_size_combo
         self.page_size_combo = QComboBox()
+        self.page_size_combo.setAccessibleName("Paper")
         self.page_size_combo.addItem("US Letter", "letter")
         self.page_size_combo.addItem("A4", "a4")
         self.page_size_combo.currentIndexChanged.connect(self._emit)
         form.addRow("Paper", self.page_size_combo)
         self.fields["page.size"] = self.page_size_combo
         self.margin_spin = QDoubleSpinBox()
+        self.margin_spin.setAccessibleName("Margins")
         self.margin_spin.setRange(*MARGIN_RANGE_MM)
         self.margin_spin.setSuffix(" mm")
         self.margin_spin.setDecimals(1)
@@ -117,6 +121,7 @@ class TemplateForm(QTabWidget):
         self.fields["page.margin_mm"] = self.margin_spin
         self.language_edit = self._line("language", "Language tag (e.g. en, en-GB)", form)
         self.footer_edit = QPlainTextEdit()
+        self.footer_edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.footer_edit.setAccessibleName("Footer text")
         self.footer_edit.setFixedHeight(70)
         self.footer_edit.textChanged.connect(self._emit)
@@ -210,6 +215,7 @@ class TemplateForm(QTabWidget):
         for key, label in TEXT_BLOCKS.items():
             layout.addWidget(QLabel(label))
             edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)  # the markup has no use for tab characters
             edit.setAccessibleName(label)
             edit.textChanged.connect(self._emit)
             layout.addWidget(edit, 1)
