@@ -89,6 +89,10 @@ def test_form_labels_work_as_values_and_headers_in_any_case(tmp_path):
     assert (row.context.ms_phenotype, row.context.dmt_status) == ("RRMS",
                                                                   "on_dmt_not_tolerating")
     assert row.context.goals == ("cognition", "mood", "replace_dmt")
+    # as a spreadsheet's autocorrect leaves them: an en dash, full-width letters
+    text = "Type of MS,dmt.status\nRelapsing\u2013remitting MS,\uff2e\uff4f DMT yet\n"
+    (row,) = read_clinic_list(write(tmp_path, text), today=TODAY).rows
+    assert (row.context.ms_phenotype, row.context.dmt_status) == ("RRMS", "none_yet")
 
 
 def test_a_bad_choice_names_the_codes_and_the_form_words(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,9 +140,15 @@ def _decode(raw: bytes, where: str) -> str:
             "save the list as 'CSV UTF-8'", where=where) from None
 
 
+# Spreadsheets "correct" hyphens to dashes and quotes to curly ones: they read as typed.
+_PLAIN = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+                        "\u2014": "-", "\u2212": "-", "\u2018": "'", "\u2019": "'"})
+
+
 def _fold(text: str) -> str:
-    """How cells are compared with names and labels: case and runs of spaces do not matter."""
-    return " ".join(text.split()).casefold()
+    """How cells are compared with names and labels: case, width, dashes and runs of spaces do
+    not matter."""
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_PLAIN).split()).casefold()
 
 
 # A header cell may be the dotted field name or the label the form shows ("Type of MS").
