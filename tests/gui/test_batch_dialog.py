@@ -33,6 +33,16 @@ def start_and_wait(qtbot, d: BatchDialog, timeout: int = 120_000):
     return blocker.args[0]
 
 
+def run_list(qtbot, d: BatchDialog, tmp_path, text: str):
+    """Write ``text`` as list.csv, build it into tmp_path/out with one worker; the summary."""
+    listing = tmp_path / "list.csv"
+    listing.write_text(text, encoding="utf-8")
+    d.list_edit.setText(str(listing))
+    d.out_edit.setText(str(tmp_path / "out"))
+    d.jobs_spin.setValue(1)
+    return start_and_wait(qtbot, d)
+
+
 def fake_file_manager(tmp_path, monkeypatch, code: int = 0, says: str = ""):
     """A real program named xdg-open first on PATH: it writes its argument to a file, prints
     ``says`` on stderr and exits with ``code``. Returns the file."""
@@ -90,14 +100,9 @@ def test_builds_the_example_list_with_progress_and_opens_the_folder(qtbot, dialo
 
 
 def test_bad_rows_are_listed_plainly_and_good_rows_built(qtbot, dialog, tmp_path):
-    listing = tmp_path / "list.csv"
-    listing.write_text(HEADER + "Ann,RRMS,declined,mood\n"
+    summary = run_list(qtbot, dialog, tmp_path, HEADER + "Ann,RRMS,declined,mood\n"
                        "<b>Bob</b>,RRMS,<i>maybe</i>,\n"
-                       "Cy,SPMS,none_yet,flying\n", encoding="utf-8")
-    dialog.list_edit.setText(str(listing))
-    dialog.out_edit.setText(str(tmp_path / "out"))
-    dialog.jobs_spin.setValue(1)
-    summary = start_and_wait(qtbot, dialog)
+                       "Cy,SPMS,none_yet,flying\n")
     assert [e.status for e in summary.entries] == ["built", "failed", "failed"]
     lines = dialog.problems.toPlainText().splitlines()
     assert lines[0].startswith("Row 3, dmt.status: '<i>maybe</i>' is not allowed")
@@ -285,16 +290,12 @@ def test_property_any_typed_text_is_safe(qtbot, dialog, tmp_path, hook_errors):
 # --- what the window says -------------------------------------------------------------------
 
 def test_every_error_of_a_row_and_every_unset_cell_is_listed(qtbot, dialog, tmp_path):
-    listing = tmp_path / "list.csv"
-    listing.write_text(
+    summary = run_list(
+        qtbot, dialog, tmp_path,
         "patient.name,ms.phenotype,dmt.status,goals,safety.opioid_use\n"
         "Ann,Relapsing-remitting MS,On a DMT but not tolerating it,Thinking and memory,Y\n"
         "Bob,XMS,maybe,flying,perhaps\n"
-        "Cy,,,mood,n\n", encoding="utf-8")
-    dialog.list_edit.setText(str(listing))
-    dialog.out_edit.setText(str(tmp_path / "out"))
-    dialog.jobs_spin.setValue(1)
-    summary = start_and_wait(qtbot, dialog)
+        "Cy,,,mood,n\n")
     assert [e.status for e in summary.entries] == ["built", "failed", "built"]
     lines = dialog.problems.toPlainText().splitlines()
     assert [line.split(":")[0] for line in lines] == [
@@ -309,12 +310,8 @@ def test_every_error_of_a_row_and_every_unset_cell_is_listed(qtbot, dialog, tmp_
 
 def test_open_folder_problems_are_shown_in_the_window_not_the_terminal(
         qtbot, dialog, tmp_path, monkeypatch, capfd):
-    listing = tmp_path / "list.csv"
-    listing.write_text(HEADER + "Ann,RRMS,declined,mood\n", encoding="utf-8")
+    run_list(qtbot, dialog, tmp_path, HEADER + "Ann,RRMS,declined,mood\n")
     out = tmp_path / "out"
-    dialog.list_edit.setText(str(listing))
-    dialog.out_edit.setText(str(out))
-    start_and_wait(qtbot, dialog)
     assert dialog.open_button.isEnabled()
 
     # the opener fails and complains
