@@ -66,14 +66,81 @@ def test_every_line_of_the_summary_is_the_basis_of_a_statement():
 
 def test_references_resolve_and_show_only_seen_identifiers():
     pack = default_pack()
-    assert [r.number for r in pack.references] == list(range(1, 8))
+    assert [r.number for r in pack.references] == list(range(1, len(pack.references) + 1))
     cree = pack.reference("cree2010")
     assert ("doi:10.1002/ana.22006", "https://doi.org/10.1002/ana.22006") in cree.links()
     assert cree.pmid == "20695007"
     agrawal = pack.reference("agrawal2005")
     assert agrawal.doi == ""  # its DOI was not verified, so it is not printed
-    for unidentified in ("summary_safety", "summary_care"):
-        assert "not been identified" in pack.reference(unidentified).text
+    assert "64(4)" not in agrawal.text  # nor its volume and pages
+    assert "242(15)" not in pack.reference("ludwig2017").text
+    assert "not been identified" in pack.reference("summary_care").text
+    # [5] is printed as the probable source, identified by its title (references.md)
+    probable = pack.reference("summary_safety")
+    assert probable.probable
+    assert probable.text.startswith("Probable source")
+    assert "identified by its title" in probable.text
+    assert "Patten DK" in probable.text
+    assert probable.doi == "10.1002/phar.2086"
+    assert probable.pmid == ""
+
+
+def test_the_other_controlled_studies_are_referenced_with_verified_fields_only():
+    pack = default_pack()
+    sharaf = pack.reference("sharafaddinzadeh2010")
+    assert "Mult Scler. 2010;16(8):964-969." in sharaf.text
+    assert sharaf.doi == ""
+    assert sharaf.pmid == ""
+    gironi = pack.reference("gironi2008")
+    assert gironi.pmid == "18728058"
+    assert gironi.doi == "10.1177/1352458508095828"
+    assert "2008;14(8):1076-1083" in gironi.text
+    assert "http" in gironi.verified  # where the to-verify fields were seen
+    assert pack.reference("ms_society2010").url.endswith("releases/180804.php")
+    assert all(r.verified for r in pack.references)
+    assert {s.id for s in pack.studies} >= {"sharafaddinzadeh2010", "gironi2008"}
+
+
+def test_pack_1_1_0_names_its_source_and_keeps_a_change_log():
+    pack = default_pack()
+    assert pack.version == "1.1.0"
+    assert pack.changes[0].version == "1.1.0"
+    assert pack.changes[0].changes
+    assert [c.version for c in pack.changes][-1] == "1.0.0"
+    assert "Dr. Oracle" in pack.source_name
+    assert "254895" in pack.source_name
+    assert pack.source_read == dt.date(2026, 11, 26)
+    assert "not a systematic review" in pack.source_kind
+    assert pack.field_tested is False
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('version = "1.1.0"\ndate', 'version = "1.0.9"\ndate', "newest change log entry"),
+        ('date = "2026-11-26"\nchanges', 'date = "2027-01-01"\nchanges', "newest first"),
+        ('source_read = "2026-11-26"', 'source_read = "someday"', "source_read must be a date"),
+    ],
+)
+def test_a_broken_change_log_or_source_fails_loudly(tmp_path, old, new, message):
+    folder = copy_pack(tmp_path)
+    _edit(folder, "pack.toml", old, new)
+    with pytest.raises(EvidencePackError, match=message):
+        load_pack(folder)
+
+
+def test_a_reference_must_say_where_it_was_verified(tmp_path):
+    folder = copy_pack(tmp_path)
+    _edit(folder, "references.toml", 'verified = "references.md [2]: seen 2026-11-25"\n', "")
+    with pytest.raises(EvidencePackError, match=r"reference 2 \(raknes2017\) does not say where"):
+        load_pack(folder)
+
+
+def test_a_statement_placeholder_must_be_a_pack_field(tmp_path):
+    folder = copy_pack(tmp_path)
+    _edit(folder, "statements.toml", "made on {produced}", "made on {patient_name}")
+    with pytest.raises(EvidencePackError, match="placeholder must be one of"):
+        load_pack(folder)
 
 
 def _edit(folder: Path, name: str, old: str, new: str) -> None:
@@ -89,10 +156,11 @@ def _edit(folder: Path, name: str, old: str, new: str) -> None:
         ("statements.toml", 'cites = ["raknes2017"]', 'cites = ["nobody2020"]',
          "unknown reference"),
         ("references.toml", 'id = "raknes2017"', 'id = "cree2010"', "duplicate reference id"),
-        ("statements.toml", 'id = "kp_not_dmt"', 'id = "kp_dose"', "duplicate statement ids"),
+        ("statements.toml", 'id = "kp_not_dmt"', 'id = "kp_bottom_line"',
+         "duplicate statement ids"),
         ("statements.toml", 'basis = "LDN should not replace', 'basis = "LDN should replace',
          "not found in the source summary"),
-        ("references.toml", "number = 7", "number = 9", "reference numbers"),
+        ("references.toml", "number = 7", "number = 12", "reference numbers"),
     ],
 )
 def test_a_broken_pack_fails_loudly(tmp_path, name, old, new, message):

@@ -29,6 +29,8 @@ class Reference:
     note: str = ""
     unidentified: bool = False
     beyond_summary: bool = False
+    probable: bool = False  # the summary does not list it: identified by its title, not certain
+    verified: str = ""  # where the printed bibliographic fields were seen (an address or record)
 
     def links(self) -> tuple[tuple[str, str], ...]:
         """(label, url) pairs for the reference list: DOI, PubMed, or the label's page."""
@@ -64,6 +66,19 @@ class Study:
 
 
 @dataclass(frozen=True)
+class PackChange:
+    """One entry of the pack's change log."""
+
+    version: str
+    date: dt.date
+    changes: tuple[str, ...]
+
+
+# Placeholders a statement may use; compose fills them from the pack (e.g. the aid's dates).
+STATEMENT_FIELDS = frozenset({"version", "produced", "review_by"})
+
+
+@dataclass(frozen=True)
 class EvidencePack:
     id: str
     title: str
@@ -77,6 +92,19 @@ class EvidencePack:
     statements: dict[str, Statement]
     studies: tuple[Study, ...]
     references: tuple[Reference, ...]  # in citation-number order
+    source_name: str = ""  # who published the source summary
+    source_kind: str = ""  # what kind of source it is (not a systematic review or guideline)
+    source_read: dt.date | None = None
+    field_tested: bool = False  # has the decision aid been tested with patients?
+    changes: tuple[PackChange, ...] = ()  # newest first
+
+    def statement_text(self, statement_id: str) -> str:
+        """A statement's text with the pack's own facts filled in (version and dates)."""
+        return self.statement(statement_id).text.format(**self.fields())
+
+    def fields(self) -> dict[str, str]:
+        return {"version": self.version, "produced": self.produced.isoformat(),
+                "review_by": self.review_by.isoformat()}
 
     def statement(self, statement_id: str) -> Statement:
         try:
@@ -142,6 +170,10 @@ def load_pack(folder: str | Path = EVIDENCE_DIR, today: dt.date | None = None) -
             source_title=meta["source_title"], summary_text=summary,
             statements={}, studies=studies,
             references=tuple(sorted(references, key=lambda r: r.number)),
+            source_name=meta["source_name"], source_kind=meta["source_kind"],
+            source_read=_date(meta, "source_read"),
+            field_tested=bool(meta.get("field_tested", False)),
+            changes=tuple(_change(i, entry) for i, entry in enumerate(meta["change"], 1)),
         )
     except (KeyError, TypeError, OSError) as exc:
         raise EvidencePackError(f"evidence pack in {folder} is incomplete: {exc}") from None
@@ -158,6 +190,12 @@ def load_pack(folder: str | Path = EVIDENCE_DIR, today: dt.date | None = None) -
             stacklevel=2,
         )
     return pack
+
+
+def _change(index: int, entry: dict) -> PackChange:
+    if not isinstance(entry.get("changes"), list) or not entry["changes"]:
+        raise EvidencePackError(f"pack.toml: change[{index}].changes must be a list of sentences")
+    return PackChange(str(entry["version"]), _date(entry, "date"), tuple(entry["changes"]))
 
 
 def _as_tuple(value: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
@@ -203,17 +241,44 @@ def check_pack(pack: EvidencePack) -> None:
         beyond = any(by_id[r].beyond_summary for r in st.cites if r in by_id)
         if not (st.basis or st.basis_ref or beyond):
             problems.append(f"{st.id}: a claim needs a basis in the summary or a cited reference")
+    problems += _check_changes(pack)
+    for st in pack.statements.values():
+        unknown = set(re.findall(r"\{(\w*)\}", st.text)) - STATEMENT_FIELDS
+        if unknown or st.text.count("{") != st.text.count("}"):
+            problems.append(f"{st.id}: a placeholder must be one of "
+                            f"{', '.join(sorted(STATEMENT_FIELDS))}")
     for ref in pack.references:
+        if not ref.verified:
+            problems.append(f"reference {ref.number} ({ref.id}) does not say where its printed "
+                            "fields were verified (verified = ...)")
         if ref.id not in cited:
             problems.append(f"reference {ref.number} ({ref.id}) is never cited")
-        if not (ref.doi or ref.pmid or ref.url or ref.unidentified):
-            problems.append(f"reference {ref.number} ({ref.id}) has no DOI, PMID or address")
+        # A journal article whose DOI and PMID could not be verified is still findable by its
+        # year;volume(issue):pages.
+        journal = re.search(r"\d{4};\d+\(\d+\):\d+", ref.text)
+        if not (ref.doi or ref.pmid or ref.url or ref.unidentified or journal):
+            problems.append(f"reference {ref.number} ({ref.id}) has no DOI, PMID, address or "
+                            "journal volume and pages")
         if not ref.unidentified and not ref.beyond_summary and f" {ref.number}" not in (
             " " + pack.summary_text.replace("\n", " \n")
         ):
             problems.append(f"reference {ref.number} is not cited in the source summary")
     if problems:
         raise EvidencePackError("the evidence pack is broken:\n  " + "\n  ".join(problems))
+
+
+def _check_changes(pack: EvidencePack) -> list[str]:
+    """The change log is newest first and its newest entry is this version."""
+    if not pack.changes:
+        return ["pack.toml: the change log ([[change]]) is empty"]
+    problems = []
+    if pack.changes[0].version != pack.version:
+        problems.append(f"pack.toml: the newest change log entry is {pack.changes[0].version}, "
+                        f"but the pack is version {pack.version}")
+    dates = [c.date for c in pack.changes]
+    if dates != sorted(dates, reverse=True) or dates[0] > pack.produced:
+        problems.append("pack.toml: change log dates must run newest first, none after produced")
+    return problems
 
 
 @lru_cache(maxsize=1)
