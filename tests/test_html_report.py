@@ -80,7 +80,8 @@ def paragraphs(report: Report) -> list[str]:
                 walk(v)
         elif hasattr(value, "__dataclass_fields__"):
             for name in value.__dataclass_fields__:  # type: ignore[attr-defined]
-                if name not in ("cites", "row_cites", "links", "id", "style", "kind", "key"):
+                if name not in ("cites", "row_cites", "cell_cites", "links", "id", "style", "kind",
+                                "key"):
                     walk(getattr(value, name))
 
     for section in report.sections:

@@ -43,8 +43,10 @@ def statement(statement_id: str) -> str:
 
 # rule id -> (context changes that make it fire, statements that must then be printed)
 CASES = {
-    "dmt_cornerstone": ((("dmt.status", "declined"),), ["why_dmt_cornerstone"]),
-    "dmt_trouble": ((("dmt.status", "stopped_intolerance"),), ["why_dmt_intolerance"]),
+    "dmt_cornerstone": ((("dmt.status", "declined"),), ["why_dmt_cornerstone", "rec_dmt_flag"]),
+    "dmt_unknown": ((("dmt.status", "unknown"),), ["why_dmt_unknown", "rec_dmt_unknown_flag"]),
+    "dmt_trouble": ((("dmt.status", "stopped_intolerance"),),
+                    ["why_dmt_intolerance", "why_dmt_other_options", "rec_dmt_other_flag"]),
     "dmt_addon": ((("dmt.status", "on_dmt_tolerating"),), ["why_dmt_addon"]),
     "goal_disease": ((("goals", ("slow_progression",)),), ["exp_goal_disease_callout"]),
     "goal_mood": ((("goals", ("mood",)),), ["exp_goal_mood"]),
@@ -53,10 +55,12 @@ CASES = {
     "goal_fatigue": ((("goals", ("fatigue",)),), ["exp_goal_fatigue"]),
     "goal_quality_of_life": ((("goals", ("quality_of_life",)),), ["why_quality_of_life"]),
     "opioid_use": ((("safety.opioid_use", True),), ["saf_opioid_warning", "rec_opioid_flag"]),
-    "planned_surgery": ((("safety.planned_surgery", True),), ["saf_surgery"]),
-    "liver_disease": ((("safety.liver_disease", True),), ["saf_liver"]),
-    "pregnancy": ((("safety.pregnant_or_planning", True),), ["saf_pregnancy"]),
-    "neuroinflammation": ((("neuroinflammation_symptoms", True),), ["why_neuroinflammation"]),
+    "planned_surgery": ((("safety.planned_surgery", True),), ["saf_surgery", "rec_surgery_flag"]),
+    "liver_disease": ((("safety.liver_disease", True),), ["saf_liver", "rec_liver_flag"]),
+    "pregnancy": ((("safety.pregnant_or_planning", True),),
+                  ["saf_pregnancy", "rec_pregnancy_flag"]),
+    "neuroinflammation": ((("neuroinflammation_symptoms", True),),
+                          ["ev_this_patient_neuroinflammation"]),
     "nutrition": ((("nutrition_concern", True),), ["why_nutrition"]),
 }
 OFF = {  # a context where the rule must not fire (BASE unless said)
@@ -83,8 +87,11 @@ def test_every_content_rule_has_a_case():
     assert {r.id for r in RULES} - skip == set(CASES)
 
 
-ALWAYS = ["kp_not_dmt", "kp_limited", "kp_not_slow", "exp_no_fewer_medicines", "mon_measures",
-          "mon_neuro", "ev_trial", "exp_long_term"]
+ALWAYS = ["kp_bottom_line", "kp_not_dmt", "kp_limited", "kp_not_slow", "kp_modest",
+          "kp_larger_trial", "kp_tolerated", "exp_no_fewer_medicines", "exp_physical_qol",
+          "saf_trial", "saf_pilot", "saf_dreams", "mon_measures", "mon_neuro", "ev_trial",
+          "ev_other_trials", "ev_ppms_pilot", "ev_physical_qol", "exp_long_term",
+          "rec_bottom_line", "rec_side_effects", "aid_ms", "aid_decision"]
 
 
 @pytest.mark.parametrize("changes", [(), (("dmt.status", "declined"),),

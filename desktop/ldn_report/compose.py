@@ -30,11 +30,12 @@ from .report import (
     Timeline,
     TimelinePoint,
 )
-from .rules import fired_rules
+from .rules import ON_DMT, fired_rules
 from .templates.clinic_text import clinic_text
 from .templates.model import DEFAULT_TEMPLATE, ClinicTemplate
 
-KEY_POINTS = ("kp_dose", "kp_not_dmt", "kp_modest", "kp_not_slow", "kp_limited", "kp_tolerated")
+KEY_POINTS = ("kp_bottom_line", "kp_not_dmt", "kp_modest", "kp_larger_trial", "kp_not_slow",
+              "kp_limited", "kp_tolerated")
 GOAL_STATEMENTS = {
     "goal_mood": "exp_goal_mood",
     "goal_pain": "exp_goal_pain",
@@ -43,15 +44,29 @@ GOAL_STATEMENTS = {
 }
 QUESTIONS = ("q_worth_it", "q_how_know", "q_how_long", "q_dmt", "q_pain_relief", "q_get_cost",
              "q_who_call")
-RECORD_ALWAYS = ("rec_not_dmt", "rec_limited", "rec_modest", "rec_opioids")
+# Tick lines each state the fact discussed; the safety points stand on their own.
+RECORD_ALWAYS = ("rec_bottom_line", "rec_not_dmt", "rec_modest", "rec_side_effects",
+                 "rec_opioids")
 RECORD_FLAGS = {
     "dmt_cornerstone": "rec_dmt_flag",
+    "dmt_unknown": "rec_dmt_unknown_flag",
+    "dmt_trouble": "rec_dmt_other_flag",
     "opioid_use": "rec_opioid_flag",
     "planned_surgery": "rec_surgery_flag",
     "liver_disease": "rec_liver_flag",
     "pregnancy": "rec_pregnancy_flag",
 }
-RECORD_END = ("rec_monitoring", "rec_questions", "rec_copy")
+# Ticks about a part of the report: printed only when the sheet prints that part.
+RECORD_IF_SHOWN = {"decision_aid": "rec_options", "monitoring": "rec_monitoring"}
+RECORD_END = ("rec_questions",)
+DECISIONS = ("dec_try", "dec_not_now", "dec_more_time")
+HOPES = {"slow_progression": "hope_slow_progression", "fewer_relapses": "hope_fewer_relapses"}
+# The option grid: one row per question patients ask, one column per option.
+GRID_COLUMNS = ("og_col_question", "og_col_current", "og_col_ldn", "og_col_dmt")
+GRID_ROWS = ("what", "mood", "slow", "side", "how", "cost", "monitor", "good", "hard")
+GRID_OPTIONS = ("current", "ldn", "dmt")
+VALUES = ("val_small_gain", "val_strong_proof", "val_slow_ms", "val_fewer_pills", "val_opioids",
+          "val_cost", "val_lean")
 # The naltrexone label's opioid safety text, at full strength, for every patient.
 OPIOID_SAFETY = ("saf_opioid_blocks", "saf_opioid_not_started", "saf_opioid_free_days",
                  "saf_opioid_withdrawal", "saf_opioid_no_overcome", "saf_opioid_overdose",
@@ -66,7 +81,7 @@ class _Writer:
 
     def para(self, statement_id: str, style: str = "body") -> Paragraph:
         st = self.pack.statement(statement_id)
-        return Paragraph(st.text, st.cites, style)  # type: ignore[arg-type]
+        return Paragraph(self.text(statement_id), st.cites, style)  # type: ignore[arg-type]
 
     def bullets(self, *statement_ids: str) -> BulletList:
         return BulletList(tuple(self.para(i) for i in statement_ids))
@@ -75,7 +90,10 @@ class _Writer:
         return Callout(kind, title, tuple(self.para(i) for i in statement_ids))  # type: ignore[arg-type]
 
     def text(self, statement_id: str) -> str:
-        return self.pack.statement(statement_id).text
+        return self.pack.statement_text(statement_id)
+
+    def cites(self, statement_id: str) -> tuple[str, ...]:
+        return self.pack.statement(statement_id).cites
 
 
 def compose_report(
@@ -93,15 +111,16 @@ def compose_report(
         "key_points": lambda: _key_points(w, fired),
         "why_ldn": lambda: [*_clinic_text(ctx, template, "introduction"),
                             *_why_ldn(w, ctx, fired)],
-        "what_to_expect": lambda: _what_to_expect(w, fired),
+        "what_to_expect": lambda: _what_to_expect(w, ctx, fired),
         "safety": lambda: [*_safety(w, fired),
                            *_clinic_text(ctx, template, "contact", "after_hours",
                                          heading="Who to contact")],
         "monitoring": lambda: [*_monitoring(w, template),
                                *_clinic_text(ctx, template, "how_to_get")],
+        "decision_aid": lambda: _decision_aid(w, pack),
         "questions": lambda: (w.bullets(*QUESTIONS),),
         "discussion_record": lambda: _discussion_record(w, fired, template),
-        "evidence_summary": lambda: _evidence_summary(w, pack),
+        "evidence_summary": lambda: _evidence_summary(w, pack, fired),
         "references": lambda: (ReferenceList(_reference_entries(pack)),),
     }
     sections = tuple(
@@ -180,15 +199,19 @@ def _key_points(w: _Writer, fired: set[str]) -> list[Block]:
 def _why_ldn(w: _Writer, ctx: PatientContext, fired: set[str]) -> list[Block]:
     blocks: list[Block] = [w.para("why_intro")]
     if "dmt_cornerstone" in fired:
-        blocks.append(w.callout("info", "MS medicines come first", "why_dmt_cornerstone"))
+        # Someone who said no to DMTs and someone who has not started one hear different words.
+        cornerstone = ("why_dmt_cornerstone" if ctx.dmt_status == "declined"
+                       else "why_dmt_cornerstone_new")
+        blocks.append(w.callout("info", "MS medicines come first", cornerstone))
+    if "dmt_unknown" in fired:
+        blocks.append(w.callout("info", "Your MS medicines", "why_dmt_unknown"))
     if "dmt_trouble" in fired:
         blocks.append(w.para("why_dmt_intolerance"))
+        blocks.append(w.callout("info", "Other DMT options", "why_dmt_other_options"))
     if "dmt_addon" in fired:
         blocks.append(w.para("why_dmt_addon"))
     if "goal_quality_of_life" in fired:
         blocks.append(w.para("why_quality_of_life"))
-    if "neuroinflammation" in fired:
-        blocks.append(w.para("why_neuroinflammation"))
     if "nutrition" in fired:
         blocks.append(w.callout("info", "Food and nutrition", "why_nutrition"))
     if ctx.notes.strip():
@@ -198,20 +221,30 @@ def _why_ldn(w: _Writer, ctx: PatientContext, fired: set[str]) -> list[Block]:
     return blocks
 
 
-def _what_to_expect(w: _Writer, fired: set[str]) -> list[Block]:
+def _hopes_callout(w: _Writer, ctx: PatientContext) -> Callout:
+    """The hopes box in this patient's words: their own hopes, their own DMT situation."""
+    on_dmt = ctx.dmt_status in ON_DMT
+    hopes = [HOPES[g] for g in ctx.goals if g in HOPES]
+    if "replace_dmt" in ctx.goals:
+        hopes.append("hope_replace_dmt_on" if on_dmt else "hope_replace_dmt_none")
+    dmt_line = "exp_hope_keep_dmt" if ctx.dmt_status == "on_dmt_tolerating" else "exp_hope_no_dmt"
+    return w.callout("expectation", "About what you hope for", *hopes,
+                     "exp_goal_disease_callout", dmt_line)
+
+
+def _what_to_expect(w: _Writer, ctx: PatientContext, fired: set[str]) -> list[Block]:
     blocks: list[Block] = []
     if "goal_disease" in fired:
-        blocks.append(
-            w.callout("expectation", "About what you hope for", "exp_goal_disease_callout")
-        )
+        blocks.append(_hopes_callout(w, ctx))
     blocks.append(Subheading("What LDN may do"))
     blocks.append(w.para("exp_may_intro"))
     goals = [stmt for rule, stmt in GOAL_STATEMENTS.items() if rule in fired]
     if goals:
         blocks.append(w.bullets(*goals))
-    blocks.append(Subheading("What LDN will not do"))
-    blocks.append(w.bullets("exp_not_slow", "exp_not_replace", "exp_no_fewer_medicines",
-                            "exp_long_term"))
+    # "Not shown" is not "will not": the heading says what the evidence does not show.
+    blocks.append(Subheading("What the evidence does not show"))
+    blocks.append(w.bullets("exp_not_slow", "exp_not_replace", "exp_physical_qol",
+                            "exp_no_fewer_medicines", "exp_long_term"))
     return blocks
 
 
@@ -225,8 +258,9 @@ def _safety(w: _Writer, fired: set[str]) -> list[Block]:
         blocks.append(w.callout("caution", "Your liver", "saf_liver"))
     if "pregnancy" in fired:
         blocks.append(w.callout("caution", "Pregnancy and breastfeeding", "saf_pregnancy"))
-    blocks.append(Subheading("How well people tolerate LDN"))
-    blocks.append(w.bullets("saf_trial", "saf_dreams", "saf_other_conditions", "saf_long_term"))
+    blocks.append(Subheading("Side effects in the studies"))
+    blocks.append(w.bullets("saf_trial", "saf_pilot", "saf_dreams", "saf_other_conditions",
+                            "saf_long_term"))
     blocks.append(Subheading("Opioid medicines and LDN"))
     blocks.append(w.bullets(*OPIOID_SAFETY))
     return blocks
@@ -245,39 +279,77 @@ def _monitoring(w: _Writer, template: ClinicTemplate) -> list[Block]:
     ]
 
 
+def _decision_aid(w: _Writer, pack: EvidencePack) -> list[Block]:
+    """The IPDAS decision aid: MS in brief, the choice, the options side by side, what matters
+    most to the patient, and the facts about this guide."""
+    grid = Table(
+        tuple(w.text(c) for c in GRID_COLUMNS),
+        tuple((w.text(f"og_row_{row}"), *(w.text(f"og_{opt}_{row}") for opt in GRID_OPTIONS))
+              for row in GRID_ROWS),
+        col_widths=(1.0, 1.5, 1.5, 1.5),
+        cell_cites=tuple(((), *(w.cites(f"og_{opt}_{row}") for opt in GRID_OPTIONS))
+                         for row in GRID_ROWS),
+        row_headers=True,
+    )
+    about = ["aid_about_made", "aid_about_funding", "aid_about_evidence"]
+    if not pack.field_tested:
+        about.append("aid_about_tested")
+    return [
+        w.para("aid_ms"),
+        Subheading("The choice"),
+        w.para("aid_decision"),
+        w.para("aid_no_wrong"),
+        Subheading("Your choices side by side"),
+        w.para("aid_grid_intro"),
+        grid,
+        Subheading("What matters most to you?"),
+        Checklist(tuple(w.text(v) for v in VALUES), lead=w.text("aid_values_intro")),
+        Subheading("About this guide"),
+        *(w.para(a, "small") for a in about),
+    ]
+
+
 def _discussion_record(w: _Writer, fired: set[str], template: ClinicTemplate) -> list[Block]:
     flags = [stmt for rule, stmt in RECORD_FLAGS.items() if rule in fired]
-    items = [w.text(i) for i in (*RECORD_ALWAYS, *flags, *RECORD_END)]
+    shown = {s.id for s in template.visible_sections()}
+    about_parts = [stmt for part, stmt in RECORD_IF_SHOWN.items() if part in shown]
+    items = [w.text(i) for i in (*RECORD_ALWAYS, *flags, *about_parts, *RECORD_END)]
     return [
-        Paragraph("We talked about these points (tick each one):"),
-        Checklist(tuple(items)),
-        Subheading("Interpreter"),
-        Checklist(("No interpreter was needed.",
-                   "An interpreter was used. Language: ______________________")),
-        Subheading("Decision"),
-        Checklist(("Decided to try LDN, with the monitoring plan above.",
-                   "Decided not to try LDN now.",
-                   "Wants more time to think; we will talk again.")),
+        Checklist(tuple(items), lead="We talked about these points (tick each one):"),
+        Checklist(("An interpreter was used. Language: ______________________",)),
+        Subheading("Choice"),
+        Checklist(tuple(w.text(d) for d in DECISIONS)),
         SignatureLines(template.signature_roles),
     ]
 
 
-def _evidence_summary(w: _Writer, pack: EvidencePack) -> list[Block]:
+def _evidence_summary(w: _Writer, pack: EvidencePack, fired: set[str]) -> list[Block]:
     studies = Table(
         ("Study", "Design", "Participants", "Findings"),
         tuple((s.label, s.design, s.participants, s.findings) for s in pack.studies),
         col_widths=(1.1, 2.0, 1.5, 2.6),
         row_cites=tuple(s.cites for s in pack.studies),
     )
+    # Clinician-only: the summary's neuroinflammation suggestion is never advice to the patient.
+    this_patient: list[Block] = (
+        [w.callout("info", "This patient", "ev_this_patient_neuroinflammation")]
+        if "neuroinflammation" in fired else [])
+    read = pack.source_read.isoformat() if pack.source_read else "date not recorded"
+    changes = next((c for c in pack.changes if c.version == pack.version), None)
     return [
-        Paragraph(f"Source: \u201c{pack.source_title}\u201d, evidence pack {pack.version} "
-                  f"({pack.produced.isoformat()}).", style="small"),
+        Paragraph(f"Source summary: \u201c{pack.source_title}\u201d, {pack.source_name}, read "
+                  f"{read}: {pack.source_kind}. Evidence pack {pack.version} "
+                  f"({pack.produced.isoformat()}); the other studies and sources are listed "
+                  "below with their references.", style="small"),
         w.para("ev_bottom_line", "lead"),
         w.para("ev_certainty"),
         Subheading("Studies"),
         studies,
         w.para("ev_trial"),
         w.para("ev_trial_limits"),
+        w.para("ev_other_trials"),
+        w.para("ev_ppms_pilot"),
+        w.para("ev_physical_qol"),
         w.para("ev_prescriptions"),
         Subheading("Safety"),
         w.bullets("ev_safety_trial", "ev_safety_profile", "ev_safety_other"),
@@ -286,6 +358,7 @@ def _evidence_summary(w: _Writer, pack: EvidencePack) -> list[Block]:
         w.bullets("ev_guidelines", "ev_multidisciplinary", "ev_caveats"),
         Subheading("When LDN might be considered"),
         w.bullets("ev_consider_neuroinflammation", "ev_consider_intolerance", "ev_consider_qol"),
+        *this_patient,
         Subheading("Proposed mechanisms (hypotheses, not established)"),
         w.bullets("ev_mechanism", "ev_enkephalin"),
         Subheading("Monitoring and conclusion"),
@@ -295,6 +368,11 @@ def _evidence_summary(w: _Writer, pack: EvidencePack) -> list[Block]:
         Paragraph(f"Version {pack.version}, produced {pack.produced.isoformat()}, review by "
                   f"{pack.review_by.isoformat()}. {pack.update_policy}", style="small"),
         Paragraph(f"Funding and conflicts: {pack.funding_conflicts}", style="small"),
+        Paragraph("Patient decision aid: "
+                  + ("field-tested with patients." if pack.field_tested
+                     else "not yet field-tested with patients."), style="small"),
+        *([Paragraph(f"Changes in {changes.version} ({changes.date.isoformat()}): "
+                     + " ".join(changes.changes), style="small")] if changes else []),
     ]
 
 

@@ -45,13 +45,24 @@ class Callout:
 
 @dataclass(frozen=True)
 class Table:
-    """A table of plain-text cells; ``cites`` per row are appended to the row's last cell."""
+    """A table of plain-text cells; ``row_cites`` are appended to the row's last cell,
+    ``cell_cites`` (same shape as ``rows``) to each cell, e.g. an option grid's."""
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     col_widths: tuple[float, ...] = ()  # relative weights; empty = equal
     row_cites: tuple[tuple[str, ...], ...] = ()
     caption: str = ""
+    cell_cites: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    row_headers: bool = False  # the first column names the row (printed bold)
+
+    def cites_for(self, row: int, col: int) -> tuple[str, ...]:
+        """The citations printed after one cell."""
+        cites = self.cell_cites[row][col] if row < len(self.cell_cites) else ()
+        ncols = len(self.rows[row])
+        if col == ncols - 1 and row < len(self.row_cites):
+            cites = (*cites, *self.row_cites[row])
+        return cites
 
 
 @dataclass(frozen=True)
@@ -77,9 +88,10 @@ class FactList:
 
 @dataclass(frozen=True)
 class Checklist:
-    """Boxes to tick by hand in the discussion record."""
+    """Boxes to tick by hand in the discussion record; ``lead`` (if any) introduces them."""
 
     items: tuple[str, ...]
+    lead: str = ""
 
 
 @dataclass(frozen=True)

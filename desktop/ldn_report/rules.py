@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from .context import PatientContext
 
-NO_DMT = frozenset({"declined", "none_yet", "unknown"})
+NO_DMT = frozenset({"declined", "none_yet"})
 DMT_TROUBLE = frozenset({"stopped_intolerance", "contraindicated", "on_dmt_not_tolerating"})
+# Taking a DMT now (tolerated or not): "replace your DMT" speaks to them; to no one else.
+ON_DMT = frozenset({"on_dmt_tolerating", "on_dmt_not_tolerating"})
 DISEASE_GOALS = frozenset({"slow_progression", "fewer_relapses", "replace_dmt"})
 
 
@@ -27,21 +29,26 @@ RULES: tuple[Rule, ...] = (
     Rule("always_honest_core", "always",
          "Core messages: not a DMT replacement; limited evidence; modest benefit; trial numbers.",
          lambda c: True),
-    Rule("dmt_cornerstone", "dmt.status is declined, none_yet or unknown",
+    Rule("dmt_cornerstone", "dmt.status is declined or none_yet",
          "No DMT: stresses that approved DMTs are the cornerstone of MS care and invites a "
          "DMT discussion.",
          lambda c: c.dmt_status in NO_DMT, "caution"),
+    Rule("dmt_unknown", "dmt.status is unknown (not recorded)",
+         "DMT status not recorded: neutral wording (DMTs are the main treatment; tell us about "
+         "any MS medicine), never the wording for someone who declined.",
+         lambda c: c.dmt_status == "unknown", "caution"),
     Rule("dmt_trouble", "dmt.status is stopped_intolerance, contraindicated or "
          "on_dmt_not_tolerating",
-         "DMT not tolerated or not suitable: explains this is one situation where LDN might be "
-         "considered, still not as disease modification.",
+         "DMT not tolerated or not suitable: one situation where LDN might be considered, still "
+         "not as disease modification; LDN does not replace a DMT; invites a talk about other "
+         "DMT options (and the record's tick line).",
          lambda c: c.dmt_status in DMT_TROUBLE),
     Rule("dmt_addon", "dmt.status is on_dmt_tolerating",
          "On a DMT and tolerating it: LDN would be an add-on; keep taking the DMT.",
          lambda c: c.dmt_status == "on_dmt_tolerating"),
     Rule("goal_disease", "goals include slow_progression, fewer_relapses or replace_dmt",
-         "Hopes LDN will slow MS, cut relapses or replace a DMT: a marked expectation that the "
-         "evidence does not show this.",
+         "Hopes LDN will slow MS, cut relapses or replace a DMT: a marked expectation, in the "
+         "patient's own words and DMT situation, that the evidence does not show this.",
          lambda c: bool(DISEASE_GOALS & set(c.goals)), "caution"),
     Rule("goal_mood", "goals include mood",
          "Goal mood: matched to the mental health scores (MHI +6, MCS +3.3).",
@@ -71,7 +78,8 @@ RULES: tuple[Rule, ...] = (
          "Pregnant, planning or breastfeeding: caution to discuss; safety data are limited.",
          lambda c: c.safety_pregnant_or_planning, "caution"),
     Rule("neuroinflammation", "neuroinflammation_symptoms",
-         "Neuroinflammation symptoms: the adjunct-therapy consideration from the summary.",
+         "Neuroinflammation symptoms: on the clinician pages only, the summary's adjunct-therapy "
+         "suggestion as its own opinion (source not identified); never advice to the patient.",
          lambda c: c.neuroinflammation_symptoms),
     Rule("nutrition", "nutrition_concern",
          "Nutrition concern: multidisciplinary care and nutrition points added.",

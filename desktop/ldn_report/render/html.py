@@ -145,9 +145,8 @@ class _Renderer:
                     "</tr></thead>"]
         out.append("<tbody>")
         for i, row in enumerate(block.rows):
-            cells = [text(c) for c in row] or [""]
-            if i < len(block.row_cites):
-                cells[-1] += self.cites(block.row_cites[i])
+            cells = [text(c) + self.cites(block.cites_for(i, j)) for j, c in enumerate(row)]
+            cells = cells or [""]
             # The first column names the row (when, which study): a row header for screen readers.
             out.append("<tr>" + f'<th scope="row">{cells[0]}</th>'
                        + "".join(f"<td>{c}</td>" for c in cells[1:]) + "</tr>")
@@ -172,7 +171,8 @@ class _Renderer:
 
     def _checklist(self, block: model.Checklist) -> list[str]:
         # A printed form: a box to tick by hand, not a form control that would not print.
-        return ['<ul class="checklist">',
+        lead = [f"<p>{text(block.lead)}</p>"] if block.lead else []
+        return [*lead, '<ul class="checklist">',
                 *(f"<li>\u2610 {text(item)}</li>" for item in block.items), "</ul>"]
 
     def _signaturelines(self, block: model.SignatureLines) -> list[str]:

@@ -15,6 +15,7 @@ SECTION_IDS: tuple[str, ...] = (
     "why_ldn",
     "what_to_expect",
     "safety",
+    "decision_aid",
     "monitoring",
     "questions",
     "discussion_record",
@@ -27,6 +28,7 @@ DEFAULT_HEADINGS: dict[str, str] = {
     "why_ldn": "Why we are talking about LDN with you",
     "what_to_expect": "What to expect",
     "safety": "Safety",
+    "decision_aid": "Your choices about LDN",
     "monitoring": "Your monitoring plan",
     "questions": "Questions you may want to ask",
     "discussion_record": "Discussion record",
@@ -36,8 +38,8 @@ DEFAULT_HEADINGS: dict[str, str] = {
 # Sections whose wording comes from the locked evidence pack: a template may hide or rename them,
 # never change their statements, numbers or citations.
 EVIDENCE_SECTIONS = frozenset({"evidence_summary", "references"})
-PATIENT_SECTIONS = ("key_points", "why_ldn", "what_to_expect", "safety", "monitoring",
-                    "questions", "discussion_record")
+PATIENT_SECTIONS = ("key_points", "why_ldn", "what_to_expect", "safety", "decision_aid",
+                    "monitoring", "questions", "discussion_record")
 # Sections that start on a new page unless a template says otherwise: the sheet to sign, and the
 # part for clinicians.
 NEW_PAGE_SECTIONS = frozenset({"discussion_record", "evidence_summary"})

@@ -127,9 +127,11 @@ class BlockRenderer:
         for i, row in enumerate(block.rows):
             cells = [markup.text(break_at_hyphens(c, w - 2 * pad, st.cell.fontSize))
                      for c, w in zip(_pad(row, ncols), widths, strict=True)]
-            if i < len(block.row_cites) and block.row_cites[i]:
-                cells[-1] += "\u00a0" + self.cites(block.row_cites[i])
-            data.append([Para(c, st.cell) for c in cells])
+            for j in range(len(row)):
+                if cites := block.cites_for(i, j):
+                    cells[j] += "\u00a0" + self.cites(cites)
+            data.append([Para(c, st.cell_head if block.row_headers and j == 0 else st.cell)
+                         for j, c in enumerate(cells)])
         commands = [
             ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -190,6 +192,10 @@ class BlockRenderer:
     def _checklist(self, block: model.Checklist) -> list[Flowable]:
         items: list[Flowable] = [ChecklistItem(markup.text(item), self.styles.checklist)
                                  for item in block.items]
+        if block.lead:
+            # "Tick each one:" never ends a page alone.
+            lead = Para(markup.text(block.lead), self.styles.body)
+            items = [KeepTogether([lead, *items[:1]]), *items[1:]]
         return [*items, Spacer(1, self.styles.space * 0.5)] if items else []
 
     def _signaturelines(self, block: model.SignatureLines) -> list[Flowable]:

@@ -195,7 +195,7 @@ class ChecklistItem(Para):
 
 def signature_table(labels: Sequence[Para], styles: StyleSet, width: float) -> Table:
     """Three writing lines (signature, printed name, date) with their labels underneath."""
-    writing_room = styles.body.fontSize * 3.2
+    writing_room = styles.body.fontSize * 2.6
     weights = (0.45, 0.35, 0.20)
     gap = styles.body.fontSize * 1.2
     col_widths = [width * w - gap * 2 / 3 for w in weights]

@@ -158,7 +158,7 @@ def style_set(large: bool, accent_hex: str, clinician: bool = False) -> StyleSet
         bullet=_style("bullet", s.body, s, leftIndent=s.body * 1.5, bulletIndent=s.body * 0.3,
                       spaceAfter=s.body * 0.35),
         checklist=_style("checklist", s.body, s, leftIndent=s.body * 2.2, bulletIndent=0,
-                         spaceAfter=s.body * 0.75),
+                         spaceAfter=s.body * 0.5),
         # Table cells: a step down in standard print; full body size in large print, where
         # the monitoring table is read by the patient.
         cell=_style("cell", cell, s, leading=cell * 1.3),
