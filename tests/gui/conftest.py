@@ -10,12 +10,20 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QMessageBox
 
-from ldn_report.gui.app import create_main_window
+from ldn_report.gui.app import application, create_main_window
 from ldn_report.gui.app_settings import AppSettings
 from ldn_report.gui.main_controller import MainController
 from ldn_report.gui.main_window import MainWindow
 
 Button = QMessageBox.StandardButton
+
+
+@pytest.fixture(autouse=True)
+def app_start_up(qapp):
+    """What the app's start-up does to the QApplication (pytest-qt made it): the app-wide
+    input filter (wheel guard, shortcuts from every field, type-ahead) for every window."""
+    assert application() is qapp
+    return qapp
 
 
 @dataclass

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from .. import __version__
 from ..examples import example_names
 from ..paths import ICONS_DIR
+from .app_input import install_input_filters
 from .app_settings import AppSettings
 from .main_controller import MainController
 from .main_window import APP_TITLE, MainWindow
@@ -32,6 +33,7 @@ def application() -> QApplication:
     """The one QApplication, made high-DPI aware before it exists."""
     existing = QApplication.instance()
     if existing is not None:
+        install_input_filters(existing)
         return existing  # type: ignore[return-value]
     # Fractional scale factors (125 %, 150 %) as they are, not rounded: crisp text and pages.
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
@@ -44,6 +46,8 @@ def application() -> QApplication:
     icon = ICONS_DIR / "app.png"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+    # Wheel guard, shortcuts from every field, type-ahead: for every window, dialog and editor.
+    install_input_filters(app)
     return app
 
 
