@@ -6,8 +6,18 @@ from .context import DMT_STATUS_LABELS, GOAL_LABELS, PatientContext
 from .report import Report
 
 
-def chart_note(ctx: PatientContext, report: Report, content_hash: str) -> str:
-    """5-10 lines: what was discussed, the safety flags, and which report version was handed over.
+def handover_words(delivered: tuple[str, ...]) -> str:
+    """What happened to the report: "prepared" until it was "exported" and/or "printed"."""
+    return " and ".join(delivered) if delivered else "prepared"
+
+
+def chart_note(
+    ctx: PatientContext, report: Report, content_hash: str, delivered: tuple[str, ...] = ()
+) -> str:
+    """5-10 lines: what was discussed, the safety flags, and which report version was made.
+
+    ``delivered`` says how the report left the app ("exported", "printed"); a note written
+    before that says "prepared", never that a report was handed over.
 
     Never holds the patient's name, date of birth or record number: the chart it goes into
     already identifies the patient, and a de-identified note must stay de-identified.
@@ -28,8 +38,9 @@ def chart_note(ctx: PatientContext, report: Report, content_hash: str) -> str:
         "Cautions discussed: " + ("; ".join(cautions) if cautions else "none") + ".",
         "Monitoring plan: mood, pain and fatigue measures; regular neurological assessment; "
         "standard MS care continues.",
-        f"Report handed over: template \"{meta.template_name}\", evidence pack {meta.pack_version} "
-        f"({meta.pack_date}), content {content_hash}, generated {meta.generated_on}.",
+        f"Report {handover_words(delivered)}: template \"{meta.template_name}\", "
+        f"evidence pack {meta.pack_version} ({meta.pack_date}), content {content_hash}, "
+        f"generated {meta.generated_on}.",
     ]
     if meta.clinician:
         lines.append(f"Clinician: {meta.clinician}.")

@@ -33,6 +33,15 @@ def _accept_print_dialog(monkeypatch, printer_name: str = "", output_file: str =
     return seen
 
 
+def print_and_wait(qtbot, gui, timeout: int = 120_000) -> int:
+    """Print as the user does (File > Print, dialog accepted) and wait for the worker."""
+    job = gui.controller.output.print_report()
+    assert job is not None
+    qtbot.waitUntil(lambda: job.finished, timeout=timeout)
+    assert not job.error, job.error
+    return job.pages
+
+
 def _wait_for_new_pdf(folder: Path, before: set[Path], seconds: float = 60) -> Path:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -49,12 +58,12 @@ def _wait_for_new_pdf(folder: Path, before: set[Path], seconds: float = 60) -> P
 
 
 @pytest.mark.cups
-def test_print_action_prints_every_page_on_the_cups_pdf_queue(example_gui, cups_pdf,
+def test_print_action_prints_every_page_on_the_cups_pdf_queue(qtbot, example_gui, cups_pdf,
                                                               monkeypatch):
     g = example_gui
     before = set(cups_pdf.out_dir.glob("*.pdf")) if cups_pdf.out_dir.is_dir() else set()
     job_titles = _accept_print_dialog(monkeypatch, printer_name=cups_pdf.printer)
-    pages = g.controller.output.print_report()
+    pages = print_and_wait(qtbot, g)
     expected = g.controller.result.page_count
     assert pages == expected
     assert job_titles == ["LDN counseling report"]  # no patient name in the print queue
@@ -69,12 +78,12 @@ def test_print_action_prints_every_page_on_the_cups_pdf_queue(example_gui, cups_
     assert f"Sent {expected} pages to {cups_pdf.printer}" in g.window.status_label.text()
 
 
-def test_print_to_a_pdf_file_renders_each_page_at_printer_resolution(example_gui, monkeypatch,
-                                                                     tmp_path):
+def test_print_to_a_pdf_file_renders_each_page_at_printer_resolution(qtbot, example_gui,
+                                                                     monkeypatch, tmp_path):
     g = example_gui
     target = tmp_path / "printed.pdf"
     _accept_print_dialog(monkeypatch, output_file=str(target))
-    assert g.controller.output.print_report() == g.controller.result.page_count
+    assert print_and_wait(qtbot, g) == g.controller.result.page_count
     printed = PdfReader(target)
     assert len(printed.pages) == g.controller.result.page_count
     images = list(printed.pages[0].images)
@@ -95,4 +104,5 @@ def test_page_range_from_the_dialog_is_honoured(example_gui, tmp_path):
 
 def test_cancelled_print_dialog_prints_nothing(example_gui, monkeypatch):
     monkeypatch.setattr(QPrintDialog, "exec", lambda _d: QDialog.DialogCode.Rejected.value)
-    assert example_gui.controller.output.print_report() == 0
+    assert example_gui.controller.output.print_report() is None
+    assert example_gui.window.print_action.isEnabled()

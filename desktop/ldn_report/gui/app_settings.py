@@ -36,6 +36,9 @@ class AppSettings:
     last_template: str = ""
     recent_files: list[str] = field(default_factory=list)
     autosave_seconds: int = 5
+    # Prefilled by File > New: the same clinician sees patient after patient.
+    clinician_name: str = ""
+    clinician_role: str = ""
 
     @classmethod
     def path(cls) -> Path:

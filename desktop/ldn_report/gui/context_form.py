@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..context import CHOICE_LABELS, FIELDS, SCHEMA_VERSION, FieldSpec
+from .date_picker import DatePicker
 
 # The order a clinician thinks in; groups come from FieldSpec.group.
 GROUP_ORDER = ("Patient", "MS", "Treatment", "Goals", "Safety screen", "Notes", "Clinician")
@@ -47,6 +48,7 @@ class ContextForm(QWidget):
         self.inputs: dict[str, QWidget] = {}
         self.goal_boxes: dict[str, QCheckBox] = {}
         self.error_labels: dict[str, QLabel] = {}
+        self.date_pickers: dict[str, DatePicker] = {}
         self._rows: dict[str, tuple[QFormLayout, QWidget]] = {}
         self.groups: dict[str, QGroupBox] = {}
 
@@ -69,6 +71,8 @@ class ContextForm(QWidget):
                 outer.addWidget(self._build_group(group, by_group[group]))
         outer.addStretch(1)
         self.deidentified_box.toggled.connect(self._apply_deidentified)
+        # A new form: every choice "Not recorded" until the clinician picks one.
+        self.set_values({})
 
     # --- building -------------------------------------------------------------------------
     def _build_group(self, title: str, specs: list[FieldSpec]) -> QGroupBox:
@@ -157,6 +161,8 @@ class ContextForm(QWidget):
             line.setPlaceholderText(
                 "YYYY-MM-DD (empty: today)" if spec.name == "appointment_date" else "YYYY-MM-DD"
             )
+            self.date_pickers[spec.name] = DatePicker(
+                line, spec.label, lambda _text, n=spec.name: self.edited.emit(n))
         line.textEdited.connect(lambda _t, n=spec.name: self.edited.emit(n))
         return line
 
@@ -235,3 +241,8 @@ class ContextForm(QWidget):
 
     def first_input(self) -> QWidget:
         return self.deidentified_box
+
+    def last_input(self) -> QWidget:
+        """The field Tab leaves the form from: the last field of the last group shown."""
+        last_group = [g for g in GROUP_ORDER if any(s.group == g for s in FIELDS)][-1]
+        return self.inputs[[s.name for s in FIELDS if s.group == last_group][-1]]

@@ -7,7 +7,7 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
@@ -29,6 +29,7 @@ from .app_settings import AppSettings
 from .context_form import field_of_error
 from .drafts import DraftStore
 from .file_names import suggested_context_name
+from .form_undo import FormUndo
 from .main_window import APP_TITLE, MainWindow
 from .output_actions import OutputActions
 from .report_worker import ReportBuilder
@@ -36,6 +37,9 @@ from .report_worker import ReportBuilder
 # Typing waits for a short pause; a click (check box, combo) rebuilds at once.
 TYPING_DELAY_MS = 150
 CHOICE_DELAY_MS = 0
+# Window moves and resizes come in floods: saved once they settle. Other settings at once.
+SETTINGS_SETTLE_MS = 400
+REMEMBERED_FIELDS = {"clinician.name": "clinician_name", "clinician.role": "clinician_role"}
 JSON_FILTER = "Patient context (*.json)"
 
 
@@ -87,6 +91,7 @@ class MainController(QObject):
         self.drafts = DraftStore()
         self.builder = ReportBuilder(self)
         self.path: Path | None = None
+        self.document_name = ""  # the title of a form with no file, e.g. an example's name
         self.ctx: PatientContext | None = None  # the last valid form
         self.result = None  # the BuildResult on screen
         self.result_key: tuple[PatientContext, ClinicTemplate] | None = None
@@ -95,6 +100,8 @@ class MainController(QObject):
         self._baseline: dict[str, Any] = self.form.values()  # an untouched form is clean
         self._autosaved: dict[str, Any] | None = None
         self.output = OutputActions(self)
+        self.undo = FormUndo(self.form, self)
+        self.undo.bind(window.undo_action, window.redo_action)
 
         self.templates = available_templates()
         self._fill_templates(self.settings.last_template)
@@ -107,11 +114,18 @@ class MainController(QObject):
         self.autosave_timer.start()
         window.close_guard = self.close_guard
         self._restore_geometry()
+        self.settings_timer = QTimer(self)
+        self.settings_timer.setSingleShot(True)
+        self.settings_timer.setInterval(SETTINGS_SETTLE_MS)
+        self.settings_timer.timeout.connect(self.save_settings)
+        window.installEventFilter(self)
+        window.split.splitterMoved.connect(lambda _pos, _index: self.remember_soon())
 
     # --- wiring -----------------------------------------------------------------------------
     def _connect(self) -> None:
         w = self.window
         self.form.edited.connect(self.on_form_edited)
+        self.undo.restored.connect(self._on_undo_restored)
         self.builder.built.connect(self._on_built)
         self.builder.failed.connect(self._on_build_failed)
         self.builder.busy_changed.connect(self._on_busy)
@@ -164,6 +178,9 @@ class MainController(QObject):
 
     # --- form -> preview ------------------------------------------------------------------
     def on_form_edited(self, name: str = "") -> None:
+        if name in REMEMBERED_FIELDS:
+            setattr(self.settings, REMEMBERED_FIELDS[name], self.form.values()[name].strip())
+            self.remember_soon()
         kind = FIELDS_BY_NAME[name].kind if name in FIELDS_BY_NAME else ""
         delay = TYPING_DELAY_MS if kind in ("str", "text", "date") else CHOICE_DELAY_MS
         self.refresh(delay)
@@ -181,7 +198,9 @@ class MainController(QObject):
                 f"{count} field{'s' if count > 1 else ''} to fix; "
                 "the preview shows the last good report."
             )
+            self._show_stale(errors)
             return
+        self.window.stale_banner.hide()
         self.ctx = ctx
         key = (ctx, self.template)
         if key == self.result_key and key == self._requested:
@@ -189,8 +208,22 @@ class MainController(QObject):
         self._requested = key
         self.builder.request(ctx, self.template, delay_ms)
 
+    def _show_stale(self, errors: dict[str, str]) -> None:
+        labels = [FIELDS_BY_NAME[n].label if n in FIELDS_BY_NAME else "the form" for n in errors]
+        shown = ("The preview below is the last good report." if self.result is not None
+                 else "No report yet.")
+        self.window.stale_banner.setText(f"Out of date: fix {', '.join(labels)}. {shown}")
+        self.window.stale_banner.show()
+
+    def _on_undo_restored(self, field: str) -> None:
+        self.refresh(CHOICE_DELAY_MS)
+        widget = self.form.inputs.get(field)
+        if widget is not None and widget.isVisibleTo(self.form):
+            widget.setFocus()  # show where the change was undone
+
     def _on_template_chosen(self, _index: int) -> None:
         self.settings.last_template = self.template.name
+        self.remember()
         self.refresh(CHOICE_DELAY_MS)
 
     def _on_built(self, result, elapsed_ms: float) -> None:
@@ -227,14 +260,18 @@ class MainController(QObject):
         return self.form.values() != self._baseline
 
     def _update_title(self) -> None:
-        name = self.path.name if self.path else "new patient context"
+        name = self.path.name if self.path else self.document_name or "new patient context"
         self.window.setWindowTitle(f"{name}[*] — {APP_TITLE}")
         self.window.setWindowModified(self.is_dirty())
 
-    def load_values(self, flat: dict[str, Any], path: Path | None, clean: bool = True) -> None:
-        """Put values in the form; ``clean`` makes them the saved state (no unsaved prompt)."""
+    def load_values(self, flat: dict[str, Any], path: Path | None, clean: bool = True,
+                    name: str = "") -> None:
+        """Put values in the form; ``clean`` makes them the saved state (no unsaved prompt);
+        ``name`` titles a form that has no file."""
         self.form.set_values(flat)
+        self.undo.reset()
         self.path = path
+        self.document_name = name
         self._baseline = self.form.values() if clean else {}
         self._autosaved = None
         self.refresh(0)
@@ -250,7 +287,9 @@ class MainController(QObject):
 
     def new_context(self) -> None:
         if self.may_discard("starting a new patient context"):
-            self.load_values({}, None)
+            # The clinician stays the same from patient to patient.
+            self.load_values({"clinician.name": self.settings.clinician_name,
+                              "clinician.role": self.settings.clinician_role}, None)
             self.drafts.discard()
 
     def open_dialog(self) -> None:
@@ -272,12 +311,14 @@ class MainController(QObject):
             if "file not found" in err.message:
                 self.settings.remove_recent(path)
                 self._fill_recent()
+                self.remember()
             messages.show_problem(self.window, "Cannot open this file", str(err))
             return False
         self.load_values(flatten(context_to_dict(ctx)), path)
         self.settings.last_folder = str(path.parent)
         self.settings.add_recent(path)
         self._fill_recent()
+        self.remember()
         self.drafts.discard()
         return True
 
@@ -286,7 +327,7 @@ class MainController(QObject):
             return False
         ctx = load_context(example_path(name))
         # An example is a starting point, not a file to overwrite: Save asks where.
-        self.load_values(flatten(context_to_dict(ctx)), None)
+        self.load_values(flatten(context_to_dict(ctx)), None, name=f"{name} (example)")
         self.drafts.discard()
         return True
 
@@ -333,6 +374,7 @@ class MainController(QObject):
         self.settings.last_folder = str(path.parent)
         self.settings.add_recent(path)
         self._fill_recent()
+        self.remember()
         self.drafts.discard()
         self._autosaved = None
         self._update_title()
@@ -383,6 +425,7 @@ class MainController(QObject):
         self.templates = available_templates()  # the editor may have added or renamed some
         self._fill_templates(wanted)
         self.settings.last_template = self.template.name
+        self.remember()
         self.refresh(CHOICE_DELAY_MS)
 
     def run_batch(self) -> None:
@@ -404,7 +447,23 @@ class MainController(QObject):
         if s.splitter_state:
             w.split.restoreState(QByteArray.fromHex(s.splitter_state.encode()))
 
-    def save_settings(self) -> None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+            self.remember_soon()
+        return super().eventFilter(watched, event)
+
+    def remember_soon(self) -> None:
+        """Save the settings once the window has settled (moves and resizes come in floods)."""
+        self.settings_timer.start()
+
+    def remember(self) -> None:
+        """Save the settings now: a crash after this loses none of them."""
+        self.save_settings()
+
+    def save_settings(self, loud: bool = False) -> None:
+        """Write the settings file; a failure is a dialog when ``loud`` (at close), else a
+        status line (a read-only config folder must not nag at every window move)."""
+        self.settings_timer.stop()
         w, s = self.window, self.settings
         s.window_geometry = bytes(w.saveGeometry().toHex()).decode()
         s.window_state = bytes(w.saveState().toHex()).decode()
@@ -413,14 +472,18 @@ class MainController(QObject):
         try:
             s.save()
         except OSError as exc:
-            messages.show_problem(self.window, "Settings not saved", str(exc))
+            if loud:
+                messages.show_problem(self.window, "Settings not saved", str(exc))
+            else:
+                self.window.status_label.setText(f"Settings not saved: {exc.strerror or exc}")
 
     def close_guard(self) -> bool:
         """The window may close: unsaved edits handled, settings saved, draft removed."""
         if not self.may_discard("closing"):
             return False
         self.autosave_timer.stop()
+        self.output.finish_printing()
         self.builder.shutdown()
-        self.save_settings()
+        self.save_settings(loud=True)
         self.drafts.discard()  # a clean close: nothing to recover next time
         return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -27,6 +28,10 @@ from .window_size import fit_to_screen
 
 APP_TITLE = "LDN report builder"
 SEVERITY_MARK = {"warning": "⚠ Warning", "caution": "● Caution", "info": "○ Note"}
+STALE_STYLE = ("background: #FDECEA; color: #8A1C12; border: 2px solid #C62828;"
+               " padding: 6px; font-weight: bold;")
+# Scroll areas draw no focus frame of their own in most styles: Tab must show where it is.
+FOCUS_FRAME_STYLE = ("QAbstractScrollArea:focus { border: 2px solid palette(highlight); }")
 BUILD_PROBLEM_STYLE = ("background: #FFF4E5; color: #7A3E00; border: 1px solid #E0A040;"
                        " padding: 4px;")
 
@@ -79,6 +84,8 @@ class MainWindow(QMainWindow):
         self.form_scroll.setMinimumWidth(360)
         self.form_scroll.setAccessibleName("Patient context")
         self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The fields take the focus, not the frame around them (a stop that shows nothing).
+        self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.preview = PdfPreview()
         self.build_problem = QLabel()
@@ -88,9 +95,18 @@ class MainWindow(QMainWindow):
         self.build_problem.setStyleSheet(BUILD_PROBLEM_STYLE)
         self.build_problem.setAccessibleName("Report problem")
         self.build_problem.hide()
+        # Over the last good report while a field is invalid: it no longer matches the form.
+        self.stale_banner = QLabel()
+        self.stale_banner.setObjectName("stale_banner")
+        self.stale_banner.setWordWrap(True)
+        self.stale_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.stale_banner.setStyleSheet(STALE_STYLE)
+        self.stale_banner.setAccessibleName("Preview out of date")
+        self.stale_banner.hide()
         preview_box = QWidget()
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.addWidget(self.stale_banner)
         preview_layout.addWidget(self.build_problem)
         preview_layout.addWidget(self.preview, 1)
 
@@ -133,7 +149,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.time_label)
         self._make_actions()
         self._make_menus_and_toolbar()
-        self.setTabOrder(self.form_scroll, self.preview.view)
+        self._order_tab_stops()
+
+    def _order_tab_stops(self) -> None:
+        """After the form's last field: the preview, the rules panel, then the zoom buttons
+        and the template; each shows a focus frame when Tab lands on it."""
+        for panel in (self.preview.view, self.rules):
+            panel.setStyleSheet(FOCUS_FRAME_STYLE)
+        chain = [self.form.last_input(), self.preview.view, self.rules,
+                 self.preview.zoom_out_button, self.preview.zoom_in_button,
+                 self.preview.fit_width_button, self.template_combo]
+        for before, after in itertools.pairwise(chain):
+            self.setTabOrder(before, after)
 
     def _action(
         self, text: str, shortcut: QKeySequence | str | None = None, tip: str = ""
@@ -160,6 +187,9 @@ class MainWindow(QMainWindow):
         self.batch_action = self._action("Clinic day &batch…", None,
                                          "One report per patient on a clinic list")
         self.quit_action = self._action("&Quit", keys.Quit)
+        self.undo_action = self._action("&Undo", "Ctrl+Z", "Undo the last change to the form")
+        self.redo_action = self._action("&Redo", None, "Redo what was undone")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.copy_note_action = self._action("Copy &chart note", "Ctrl+Shift+C",
                                              "Copy a short note for the health record")
         self.zoom_in_action = self._action("Zoom &in", keys.ZoomIn)
@@ -200,6 +230,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
         edit_menu.addAction(self.copy_note_action)
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_width_action])

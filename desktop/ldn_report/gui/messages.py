@@ -75,6 +75,21 @@ def ask_recover(parent: QWidget | None, when: str, origin: str) -> bool:
     return _run(box) == Button.Yes
 
 
+def confirm_unset(parent: QWidget | None, labels: list[str], doing: str) -> bool:
+    """Before a report goes out with fields still "Not recorded"; True to go ahead anyway."""
+    named = " and ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
+    box = _box(
+        parent, QMessageBox.Icon.Question, "Not recorded yet",
+        f"{named} {'is' if len(labels) == 1 else 'are'} still \"Not recorded\".",
+        "The report will use neutral wording for "
+        f"{'it' if len(labels) == 1 else 'them'}. Choose in the form, or {doing} as it is?",
+        Button.Yes | Button.No, Button.No,
+    )
+    box.button(Button.Yes).setText(f"{doing[:1].upper()}{doing[1:]} anyway")
+    box.button(Button.No).setText("Go back and choose")
+    return _run(box) == Button.Yes
+
+
 def show_problem(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
     """A problem the user can act on (bad file, form not valid, printer error)."""
     box = _box(parent, QMessageBox.Icon.Warning, title, text, details)

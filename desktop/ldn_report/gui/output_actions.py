@@ -9,19 +9,30 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QProgressDialog
 
 from ..atomic import atomic_write
 from ..build import BuildResult, build_html, build_report
+from ..chart_note import chart_note
+from ..context import FIELDS, PatientContext
 from . import messages
 from .file_names import suggested_html_name, suggested_pdf_name
-from .printing import PrintError, print_pdf
+from .print_job import PrintJob
 
 if TYPE_CHECKING:
     from .main_controller import MainController
 
 # CUPS shows job titles to every user of the printer: no patient name in it.
 PRINT_JOB_TITLE = "LDN counseling report"
+# A required choice left at "unknown" was not chosen by the clinician (a new form starts so).
+UNSET_CHOICE = "unknown"
+
+
+def unset_choices(ctx: PatientContext) -> list[str]:
+    """The labels of required choices still "Not recorded", in form order."""
+    return [spec.label for spec in FIELDS
+            if spec.kind == "enum" and spec.required and UNSET_CHOICE in spec.choices
+            and ctx.get(spec.name) == UNSET_CHOICE]
 
 
 def _accepted(code: object) -> bool:
@@ -34,6 +45,11 @@ class OutputActions:
 
     def __init__(self, controller: MainController) -> None:
         self.controller = controller
+        self._confirmed: PatientContext | None = None  # went out unset with the user's yes
+        # How each report (by content hash) left the app: "exported", "printed".
+        self.delivered: dict[str, list[str]] = {}
+        self.print_job: PrintJob | None = None
+        self.progress: QProgressDialog | None = None
 
     @property
     def window(self):
@@ -43,7 +59,7 @@ class OutputActions:
         """The report for exactly what the form says now; built here if the worker is behind."""
         c = self.controller
         ctx = c.valid_context(doing)
-        if ctx is None:
+        if ctx is None or not self.confirm_unset(ctx, doing):
             return None
         key = (ctx, c.template)
         if c.result is not None and c.result_key == key:
@@ -61,6 +77,25 @@ class OutputActions:
             QApplication.restoreOverrideCursor()
         c.show_result(result, (time.perf_counter() - started) * 1e3, key)
         return result
+
+    def confirm_unset(self, ctx: PatientContext, doing: str) -> bool:
+        """Ask before a report goes out with a required choice "Not recorded"; asked once per
+        form state, so export, print and chart note of one report ask one question."""
+        labels = unset_choices(ctx)
+        if not labels or ctx == self._confirmed:
+            return True
+        if messages.confirm_unset(self.window, labels, doing):
+            self._confirmed = ctx
+            return True
+        first = next(s.name for s in FIELDS if s.label == labels[0])
+        self.controller.form.inputs[first].setFocus()
+        return False
+
+    def mark_delivered(self, how: str, digest: str = "") -> None:
+        """Remember that the report ``digest`` (default: the one on screen) left the app."""
+        done = self.delivered.setdefault(digest or self.controller.result.content_hash, [])
+        if how not in done:
+            done.append(how)
 
     def _write_chosen(
         self, caption: str, name: str, file_filter: str, suffix: str, data: bytes | str
@@ -89,6 +124,7 @@ class OutputActions:
                                   suggested_pdf_name(self.controller.result_key[0]),
                                   "PDF (*.pdf)", ".pdf", result.pdf)
         if path is not None:
+            self.mark_delivered("exported")
             self.window.status_label.setText(f"Exported {path.name} ({result.page_count} pages)")
         return path
 
@@ -96,11 +132,11 @@ class OutputActions:
         """The accessible HTML report for exactly what the form says now (composed, no PDF)."""
         c = self.controller
         ctx = c.valid_context("export")
-        if ctx is None:
+        if ctx is None or not self.confirm_unset(ctx, "export"):
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            page, _report, _digest = build_html(ctx, c.template)
+            page, _report, digest = build_html(ctx, c.template)
         except Exception as exc:
             messages.show_problem(self.window, "Cannot export",
                                   "The report could not be built.", f"{type(exc).__name__}: {exc}")
@@ -110,37 +146,80 @@ class OutputActions:
         path = self._write_chosen("Export the report as accessible HTML",
                                   suggested_html_name(ctx), "HTML (*.html)", ".html", page)
         if path is not None:
+            self.mark_delivered("exported", digest)
             self.window.status_label.setText(f"Exported {path.name} (accessible HTML)")
         return path
 
-    def print_report(self, printer: QPrinter | None = None) -> int:
-        """Print through the print dialog; returns the number of pages sent (0 if none)."""
+    def print_report(self, printer: QPrinter | None = None) -> PrintJob | None:
+        """Ask the print dialog, then print from a worker with a progress dialog and Cancel;
+        returns the running job (None when nothing was started). The window stays usable."""
+        if self.print_job is not None:
+            return None  # one print at a time; its progress dialog is on screen
         result = self.current_result("print")
         if result is None:
-            return 0
+            return None
         printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(PRINT_JOB_TITLE)
         dialog = QPrintDialog(printer, self.window)
         dialog.setWindowTitle("Print the report")
         dialog.setMinMax(1, max(1, result.page_count))
-        if not _accepted(dialog.exec()):
-            return 0
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            pages = print_pdf(result.pdf, printer)
-        except PrintError as exc:
-            messages.show_problem(self.window, "Cannot print", str(exc))
-            return 0
-        finally:
-            QApplication.restoreOverrideCursor()
-        where = printer.printerName() or printer.outputFileName() or "the printer"
+        accepted = _accepted(dialog.exec())
+        dialog.deleteLater()
+        if not accepted:
+            return None
+        digest = result.content_hash
+        job = PrintJob(result.pdf, printer, self.window)
+        progress = QProgressDialog("Printing the report…", "Cancel", 0, 100, self.window)
+        progress.setWindowTitle("Printing")
+        progress.setObjectName("print_progress")
+        # Not modal: the next patient's form can be filled in while the pages render.
+        progress.setWindowModality(Qt.WindowModality.NonModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        job.signals.progress.connect(lambda done, total: (progress.setMaximum(total),
+                                                          progress.setValue(done)))
+        progress.canceled.connect(job.cancel)
+        job.done.connect(lambda _pages: self._print_done(job, progress, digest))
+        self.print_job = job
+        self.progress = progress
+        self.window.print_action.setEnabled(False)
+        self.window.status_label.setText("Printing…")
+        job.start()
+        progress.show()
+        return job
+
+    def _print_done(self, job: PrintJob, progress: QProgressDialog, digest: str) -> None:
+        self.print_job = None
+        self.progress = None
+        progress.close()
+        progress.deleteLater()
+        job.deleteLater()
+        self.window.print_action.setEnabled(True)
+        if job.error:
+            self.window.status_label.setText("Printing failed")
+            messages.show_problem(self.window, "Cannot print", job.error, job.details)
+            return
+        if job.was_cancelled:
+            self.window.status_label.setText("Printing cancelled; nothing was sent")
+            return
+        self.mark_delivered("printed", digest)
+        where = job.printer.printerName() or job.printer.outputFileName() or "the printer"
+        pages = job.pages
         self.window.status_label.setText(f"Sent {pages} page{'s' * (pages != 1)} to {where}")
-        return pages
+
+    def finish_printing(self, msecs: int = 60_000) -> None:
+        """Let a running print finish (the window is closing): pages already chosen go out."""
+        if self.print_job is not None:
+            self.print_job.wait(msecs)
 
     def copy_chart_note(self) -> str:
         result = self.current_result("copy the chart note")
         if result is None:
             return ""
-        QGuiApplication.clipboard().setText(result.chart_note)
+        ctx = self.controller.result_key[0]
+        note = chart_note(ctx, result.report, result.content_hash,
+                          delivered=tuple(self.delivered.get(result.content_hash, ())))
+        QGuiApplication.clipboard().setText(note)
         self.window.status_label.setText("Chart note copied to the clipboard")
-        return result.chart_note
+        return note

@@ -1,0 +1,88 @@
+"""A calendar pop-up for the form's date fields; typing an ISO date in the field still works."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, QPoint, QRect, Qt
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QWidgetAction
+
+OPEN_KEYS = ("Alt+Down", "F4")  # as a drop-down opens its list
+
+
+def calendar_icon(size: int = 32) -> QIcon:
+    """A small calendar page, drawn: no icon theme is needed on any platform."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pixmap)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    edge = QColor("#37474F")
+    page = QRect(3, 6, size - 6, size - 9)
+    p.setPen(edge)
+    p.setBrush(QColor("white"))
+    p.drawRoundedRect(page, 3, 3)
+    p.fillRect(QRect(page.left(), page.top(), page.width() + 1, size // 5), QColor("#C62828"))
+    cell = (page.width() - 4) // 4
+    for row in range(3):
+        for col in range(4):
+            top = page.top() + size // 5 + 3 + row * (cell - 1)
+            p.fillRect(QRect(page.left() + 3 + col * cell, top, cell - 3, cell - 4), edge)
+    p.end()
+    return QIcon(pixmap)
+
+
+class DatePicker:
+    """A calendar button inside ``line``; a picked date is written as YYYY-MM-DD and reported
+    to ``picked`` (the form treats it as the user's edit)."""
+
+    def __init__(self, line: QLineEdit, label: str, picked: Callable[[str], None]) -> None:
+        self.line = line
+        self.picked = picked
+        self.action = QAction(calendar_icon(), f"Choose {label.lower()} from a calendar", line)
+        self.action.setToolTip(f"Choose from a calendar ({OPEN_KEYS[0]})")
+        self.action.triggered.connect(self.open)
+        line.addAction(self.action, QLineEdit.ActionPosition.TrailingPosition)
+        for key in OPEN_KEYS:
+            shortcut = QShortcut(QKeySequence(key), line)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.open)
+        self.menu: QMenu | None = None
+        self.calendar: QCalendarWidget | None = None
+
+    def open(self) -> None:
+        """Show the calendar under the field, on the typed date if it is one, else today."""
+        menu = QMenu(self.line)
+        menu.setObjectName("date_picker")
+        calendar = QCalendarWidget(menu)
+        calendar.setGridVisible(True)
+        calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)  # as ISO dates count weeks
+        calendar.setAccessibleName(self.action.text())
+        shown = _parse_iso(self.line.text())
+        if shown is not None:
+            calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(calendar)
+        menu.addAction(holder)
+        calendar.activated.connect(lambda date: self._choose(date, menu))
+        calendar.clicked.connect(lambda date: self._choose(date, menu))
+        menu.aboutToHide.connect(menu.deleteLater)
+        self.menu, self.calendar = menu, calendar
+        menu.popup(self.line.mapToGlobal(QPoint(0, self.line.height())))
+        calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _choose(self, date: QDate, menu: QMenu) -> None:
+        text = date.toString(Qt.DateFormat.ISODate)
+        menu.close()
+        if text != self.line.text():
+            self.line.setText(text)
+            self.picked(text)
+        self.line.setFocus(Qt.FocusReason.PopupFocusReason)
+
+
+def _parse_iso(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
