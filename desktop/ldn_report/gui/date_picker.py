@@ -6,8 +6,17 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QPoint, QRect, Qt
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QWidgetAction
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QShortcut,
+)
+from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout, QWidget
 
 OPEN_KEYS = ("Alt+Down", "F4")  # as a drop-down opens its list
 
@@ -33,6 +42,29 @@ def calendar_icon(size: int = 32) -> QIcon:
     return QIcon(pixmap)
 
 
+class CalendarPopup(QFrame):
+    """A calendar in a pop-up: Enter or a click picks, Esc or a click outside closes."""
+
+    def __init__(self, parent: QWidget, label: str) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setObjectName("date_picker")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setGridVisible(True)
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)  # as ISO dates count weeks
+        self.calendar.setAccessibleName(label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.calendar)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+
 class DatePicker:
     """A calendar button inside ``line``; a picked date is written as YYYY-MM-DD and reported
     to ``picked`` (the form treats it as the user's edit)."""
@@ -48,33 +80,32 @@ class DatePicker:
             shortcut = QShortcut(QKeySequence(key), line)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(self.open)
-        self.menu: QMenu | None = None
-        self.calendar: QCalendarWidget | None = None
+        self.popup: CalendarPopup | None = None
+
+    @property
+    def calendar(self) -> QCalendarWidget | None:
+        return None if self.popup is None else self.popup.calendar
 
     def open(self) -> None:
         """Show the calendar under the field, on the typed date if it is one, else today."""
-        menu = QMenu(self.line)
-        menu.setObjectName("date_picker")
-        calendar = QCalendarWidget(menu)
-        calendar.setGridVisible(True)
-        calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)  # as ISO dates count weeks
-        calendar.setAccessibleName(self.action.text())
+        popup = CalendarPopup(self.line, self.action.text())
         shown = _parse_iso(self.line.text())
         if shown is not None:
-            calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
-        holder = QWidgetAction(menu)
-        holder.setDefaultWidget(calendar)
-        menu.addAction(holder)
-        calendar.activated.connect(lambda date: self._choose(date, menu))
-        calendar.clicked.connect(lambda date: self._choose(date, menu))
-        menu.aboutToHide.connect(menu.deleteLater)
-        self.menu, self.calendar = menu, calendar
-        menu.popup(self.line.mapToGlobal(QPoint(0, self.line.height())))
-        calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+            popup.calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
+        popup.calendar.activated.connect(lambda date: self._choose(date, popup))
+        popup.calendar.clicked.connect(lambda date: self._choose(date, popup))
+        popup.destroyed.connect(self._forget)
+        self.popup = popup
+        popup.move(self.line.mapToGlobal(QPoint(0, self.line.height())))
+        popup.show()
+        popup.calendar.setFocus(Qt.FocusReason.PopupFocusReason)
 
-    def _choose(self, date: QDate, menu: QMenu) -> None:
+    def _forget(self) -> None:
+        self.popup = None
+
+    def _choose(self, date: QDate, popup: CalendarPopup) -> None:
         text = date.toString(Qt.DateFormat.ISODate)
-        menu.close()
+        popup.close()
         if text != self.line.text():
             self.line.setText(text)
             self.picked(text)
