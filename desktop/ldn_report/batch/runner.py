@@ -25,6 +25,7 @@ from ..context import PatientContext
 from ..errors import EvidencePackError, InputError
 from ..templates.catalogue import resolve_template
 from ..templates.model import ClinicTemplate
+from .build_key import file_digest, resources_digest
 from .clinic_list import TEMPLATE_COLUMN, ClinicRow, read_clinic_list
 from .manifest import (
     BUILT,
@@ -185,24 +186,33 @@ def _slug(text: str, limit: int = 40) -> str:
     return re.sub(r"-{2,}", "-", kept).strip("-")[:limit].strip("-")
 
 
-def _template_key(template: ClinicTemplate) -> str:
-    """What, besides the content hash, makes the PDF look different: the template, the app."""
-    raw = f"{__version__}|{template!r}".encode()
-    return hashlib.sha256(raw).hexdigest()[:12]
+def _template_key(template: ClinicTemplate, resources: str) -> str:
+    """What, besides the content hash, makes the PDF look different: the app, the template as
+    read, the bytes of every file the build reads (template file, logo) and the bundled
+    resources (``resources``: evidence pack and fonts). A logo replaced at the same path, or a
+    new evidence pack, changes the key, so a rerun rebuilds every row it touches."""
+    digest = hashlib.sha256()
+    for part in (__version__, repr(template), file_digest(template.source),
+                 file_digest(template.branding.logo), resources):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()[:12]
 
 
 def _resolve_templates(
     rows: tuple[ClinicRow, ...], default: ClinicTemplate, base: Path
 ) -> tuple[dict[str, ClinicTemplate], dict[int, str], dict[int, str]]:
     """Templates by key; each good row's template key; each row's template error."""
-    templates = {_template_key(default): default}
+    resources = resources_digest()
+    default_key = _template_key(default, resources)
+    templates = {default_key: default}
     by_cell: dict[str, ClinicTemplate | InputError] = {}
+    by_key: dict[str, str] = {}  # each template cell's key, hashed once per run
     row_keys: dict[int, str] = {}
     errors: dict[int, str] = {}
     for row in rows:
         if not row.template:
             if row.ok:
-                row_keys[row.row] = _template_key(default)
+                row_keys[row.row] = default_key
             continue
         if row.template not in by_cell:
             candidate = base / row.template
@@ -217,7 +227,7 @@ def _resolve_templates(
             continue
         if not row.ok:
             continue
-        key = _template_key(resolved)
+        key = by_key.setdefault(row.template, _template_key(resolved, resources))
         templates[key] = resolved
         row_keys[row.row] = key
     return templates, row_keys, errors
