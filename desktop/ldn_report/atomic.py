@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import os
 import re
+import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -22,10 +27,11 @@ def atomic_write(
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    # The writer's pid in the temp name lets a later write tell a crashed writer's leftover
-    # (a hidden full copy of a patient's report) from a write still in progress.
+    # The writer's identity in the temp name (see writer_token) lets a later sweep tell a
+    # crashed writer's leftover (a hidden full copy of a patient's report) from a write still
+    # in progress, even when the pid has since been reused.
     fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent
+        prefix=f".{target.name}.{writer_token()}.", suffix=".tmp", dir=target.parent
     )
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -55,20 +61,91 @@ def atomic_write(
 def remove_crash_leftovers(target: str | os.PathLike[str]) -> list[Path]:
     """Delete temp files of ``target`` whose writer process is gone (killed mid-write).
 
-    A temp file of a live process is a write in progress and is kept. Never raises.
+    A temp file of a live writer is a write in progress and is kept. Never raises.
     """
     target = Path(target)
-    pattern = re.compile(re.escape(f".{target.name}.") + r"(\d+)\.[^/]+\.tmp")
+    return remove_dead_writers_temp_files(target.parent, lambda name: name == target.name)
+
+
+def remove_dead_writers_temp_files(
+    folder: str | os.PathLike[str], wanted: Callable[[str], bool] | None = None,
+) -> list[Path]:
+    """Delete the temp files in ``folder`` that atomic_write left when its writer died.
+
+    ``wanted`` picks by target file name (default: every target). A temp file whose writer
+    is alive, or may be (another computer on a shared folder), is never touched. Never raises.
+    """
     removed: list[Path] = []
     with contextlib.suppress(OSError):
-        for entry in os.scandir(target.parent):
-            match = pattern.fullmatch(entry.name)
-            if match is None or _pid_alive(int(match.group(1))):
+        for entry in os.scandir(folder):
+            match = _TEMP_NAME.fullmatch(entry.name)
+            if match is None or (wanted is not None and not wanted(match["target"])):
+                continue
+            if _writer_may_be_alive(match, entry):
                 continue
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
     return removed
+
+
+# ".<target>.<pid>-<host>-<start>.<random>.tmp"; older versions wrote ".<target>.<pid>.<random>.tmp"
+_TEMP_NAME = re.compile(r"\.(?P<target>.+)\.(?P<pid>\d+)(?:-(?P<host>[0-9a-f]*)-(?P<start>\d*))?"
+                        r"\.[A-Za-z0-9_]+\.tmp")
+# A temp file from another computer (or an earlier boot) cannot be checked by pid: it is only
+# removed once it is this old. No atomic write takes anywhere near this long.
+FOREIGN_TEMP_SECONDS = 3600.0
+
+
+def writer_token() -> str:
+    """This process in a temp file name: ``<pid>-<host>-<start>``.
+
+    ``host`` is a short digest of the boot id and pid namespace (another computer, container
+    or boot gives another value), ``start`` the process's start time since boot in clock ticks,
+    so a later process that got the same pid does not pass for the writer. Both are empty where
+    /proc is not available; then only the pid is checked.
+    """
+    return f"{os.getpid()}-{_host_token()}-{_start_ticks('self') or ''}"
+
+
+@functools.cache
+def _host_token() -> str:
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+        namespace = os.readlink("/proc/self/ns/pid")
+    except OSError:
+        return ""
+    return hashlib.sha256(f"{boot}|{namespace}".encode()).hexdigest()[:12]
+
+
+def _proc_stat(pid: str) -> list[str] | None:
+    """The fields of /proc/<pid>/stat after the command name (which may hold spaces)."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except (OSError, ValueError):
+        return None
+    return raw[raw.rfind(")") + 2:].split()
+
+
+def _start_ticks(pid: str) -> int | None:
+    fields = _proc_stat(pid)
+    # Field 22 of stat (start time) is the 20th after the name; 3 (state) is the first.
+    if fields is None or len(fields) < 20 or fields[0] in ("Z", "X"):
+        return None  # gone, or a zombie (dead, not yet reaped): it writes nothing more
+    return int(fields[19])
+
+
+def _writer_may_be_alive(match: re.Match[str], entry: os.DirEntry[str]) -> bool:
+    pid, host, start = int(match["pid"]), match["host"], match["start"]
+    if host is None or not (host or _host_token()):
+        return _pid_alive(pid)  # an older version's name, or no /proc here nor there
+    if host != _host_token():
+        try:  # another computer, container or boot: only age can tell
+            return time.time() - entry.stat().st_mtime < FOREIGN_TEMP_SECONDS
+        except OSError:
+            return True
+    running_since = _start_ticks(str(pid))
+    return running_since is not None and str(running_since) == start
 
 
 def _mode_for(target: Path) -> int:
@@ -91,8 +168,8 @@ def _umask() -> int:
 
 
 def _pid_alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
+    if pid == os.getpid() or sys.platform == "win32":
+        return True  # on Windows os.kill(pid, 0) would send CTRL_C_EVENT: assume alive
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import shutil
 import sys
 import time
@@ -78,6 +79,17 @@ def _positive(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    # ArgumentTypeError, not InputError (a ValueError): argparse would replace its message.
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0 <= value <= 86_400:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds from 0 to 86400")
+    return value
+
+
 def _cmd_batch(args: argparse.Namespace) -> int:
     from .runner import default_jobs, run_batch
 
@@ -85,7 +97,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     summary = run_batch(
         args.list, args.output, template=args.template,
         jobs=args.jobs or default_jobs(), merge=args.merge, duplex=args.duplex,
-        progress=printer,
+        progress=printer, lock_wait=args.wait,
     )
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -119,4 +131,7 @@ def add_batch_command(sub: argparse._SubParsersAction) -> None:
                    help="also write all-reports-for-printing.pdf, every report in list order")
     p.add_argument("--duplex", action="store_true",
                    help="in the merged PDF, pad each report to an even page count")
+    p.add_argument("--wait", type=_seconds, default=None, metavar="SECONDS",
+                   help="when another batch is writing into the same folder, wait this long "
+                   "for it to finish before giving up (default: 5)")
     p.set_defaults(func=_cmd_batch)

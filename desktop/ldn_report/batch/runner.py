@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import Protocol
 
 from .. import __version__
-from ..atomic import atomic_write
+from ..atomic import atomic_write, remove_dead_writers_temp_files
 from ..context import PatientContext
 from ..errors import EvidencePackError, InputError
 from ..templates.catalogue import resolve_template
 from ..templates.model import ClinicTemplate
 from .build_key import file_digest, resources_digest
-from .clinic_list import TEMPLATE_COLUMN, ClinicRow, read_clinic_list
+from .clinic_list import TEMPLATE_COLUMN, ClinicList, ClinicRow, read_clinic_list
+from .folder_lock import output_folder_lock
 from .manifest import (
     BUILT,
     CANCELLED,
@@ -242,15 +243,6 @@ def _intact(folder: Path, entry: ManifestEntry | None, name: str, key: str) -> b
         return False
 
 
-def _remove_stale_temp_files(folder: Path) -> None:
-    """Temp files a killed run left behind (atomic_write names them .<target>.<random>.tmp)."""
-    for tmp in folder.glob(".*.tmp"):
-        if re.fullmatch(r"\.(\d+-.+\.pdf|manifest\.csv|all-reports-for-printing.*\.pdf)\..+\.tmp",
-                        tmp.name):
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-
-
 def run_batch(
     list_path: str | Path,
     out_dir: str | Path,
@@ -263,11 +255,13 @@ def run_batch(
     progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
     today: dt.date | None = None,
+    lock_wait: float | None = None,
 ) -> BatchSummary:
     """Build one PDF per row of the clinic list into ``out_dir``; see the README section.
 
-    Raises InputError when the list itself is unusable (or ``template`` is unknown); bad rows
-    are recorded in the manifest and the summary, and the good rows are still produced.
+    Raises InputError when the list itself is unusable (or ``template`` is unknown), or when
+    another batch still writes into ``out_dir`` after ``lock_wait`` seconds (default 5); bad
+    rows are recorded in the manifest and the summary, and the good rows are still produced.
     """
     started = time.perf_counter()
     today = today or dt.date.today()
@@ -277,8 +271,20 @@ def run_batch(
     if out.exists() and not out.is_dir():
         raise InputError("-o", f"{out} is a file; give a folder for the reports")
     out.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temp_files(out)
+    with output_folder_lock(out, lock_wait):
+        # Held for the whole run: a second batch into this folder waits, then refuses.
+        return _run_locked(clinic, default, out, jobs=jobs, merge=merge, duplex=duplex,
+                           merge_volume=merge_volume, progress=progress, cancel=cancel,
+                           today=today, started=started)
 
+
+def _run_locked(
+    clinic: ClinicList, default: ClinicTemplate, out: Path, *, jobs: int, merge: bool,
+    duplex: bool, merge_volume: int, progress: ProgressCallback | None,
+    cancel: CancelFlag | None, today: dt.date, started: float,
+) -> BatchSummary:
+    # Only temp files of writers that are gone: never a write still in progress.
+    remove_dead_writers_temp_files(out)
     templates, row_keys, template_errors = _resolve_templates(
         clinic.rows, default, clinic.path.parent)
     previous = read_manifest(out)
@@ -330,7 +336,7 @@ def run_batch(
                 template_name = templates_by_key_name[key]
                 if outcome.status == BUILT:
                     name = names[outcome.row]
-                    # _remove_stale_temp_files ran at the start: no per-file folder scan.
+                    # The folder was swept once at the start: no per-file folder scan.
                     atomic_write(out / name, outcome.pdf, mode=0o600, cleanup=False)
                     entry = ManifestEntry(outcome.row, BUILT, name, outcome.pages,
                                           outcome.content_hash, template=template_name,

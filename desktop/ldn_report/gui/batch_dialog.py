@@ -61,7 +61,9 @@ class BatchThread(QThread):
                 merge=self.merge, duplex=self.duplex, progress=self.progressed.emit,
                 cancel=self.cancel_flag)
         except InputError as exc:
-            self.failed.emit(str(exc))
+            # Option names of the command line mean nothing here: name the box instead.
+            box = {"-o": "Output folder", "--template": "Template"}.get(exc.field)
+            self.failed.emit(f"{box}: {exc.message}" if box else str(exc))
         except OSError as exc:
             where = f" {exc.filename}" if exc.filename else ""
             self.failed.emit(f"cannot read or write{where}: {exc.strerror}")
