@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .chart_note import chart_note
+from .colour_contrast import accent_contrast_problem, hex_of_rgb, readable_shade, rgb_of_hex
 from .compose import compose_report, content_hash
 from .context import FIELDS, PatientContext
 from .evidence import EvidencePack, default_pack
@@ -78,7 +79,13 @@ def template_warnings(template: ClinicTemplate) -> list[str]:
     for i, row in enumerate(template.schedule, 1):
         texts.update({f"schedule[{i}].when": row.when, f"schedule[{i}].what": row.what,
                       f"schedule[{i}].who": row.who})
-    return [w for key, value in texts.items() if value for w in text_warnings(key, value)]
+    out = [w for key, value in texts.items() if value for w in text_warnings(key, value)]
+    pale = accent_contrast_problem(b.accent_colour)
+    if pale:
+        shade = hex_of_rgb(readable_shade(rgb_of_hex(b.accent_colour)))
+        out.append(f"branding.accent_colour: {pale}. Until then this report prints its "
+                   f"accent-coloured text in a darker shade of it ({shade} or darker)")
+    return out
 
 
 def build_report(

@@ -201,7 +201,7 @@ class TemplateEditor(QDialog):
 
     def form_template(self) -> ClinicTemplate:
         """The form, validated like a file; InputError names the key."""
-        template = template_from_dict(self.form.document(), where="")
+        template = template_from_dict(self.form.document(), where="", strict=True)
         return dataclasses.replace(template, builtin=False, source=self.stored.source)
 
     def _validate_and_preview(self) -> ClinicTemplate | None:

@@ -39,7 +39,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .file_format import load_template
 
-    template = load_template(args.file)
+    template = load_template(args.file, strict=True)  # what a save would refuse, too
     shown = ", ".join(s.id for s in template.visible_sections())
     blocks = ", ".join(template.text_blocks) or "none"
     print(f"ok: {args.file}: \u201c{template.name}\u201d ({template.page.size}, "

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import atomic_write
+from ..colour_contrast import accent_contrast_problem
 from ..errors import InputError
 from ..logo import check_logo
 from .model import (
@@ -47,10 +48,13 @@ _RECORD_KEYS = ("signatures",)
 class _Reader:
     """Validates one template document; every error names its key and, from a file, its line."""
 
-    def __init__(self, where: str, lines: dict[str, int], base_dir: Path | None) -> None:
+    def __init__(self, where: str, lines: dict[str, int], base_dir: Path | None,
+                 strict: bool = False) -> None:
         self.where = where
         self.lines = lines
         self.base_dir = base_dir
+        # strict: also refuse what an existing file may keep with a warning (a pale accent).
+        self.strict = strict
 
     def error(self, key: str, message: str) -> InputError:
         # The key itself, then without a list index, then its table: the nearest line known.
@@ -156,8 +160,7 @@ class _Reader:
             phone=text("phone", 60),
             website=text("website"),
             logo=self.logo(t.get("logo", "")),
-            accent_colour=self.colour("branding.accent_colour",
-                                      t.get("accent_colour", d.accent_colour)),
+            accent_colour=self.accent(t.get("accent_colour", d.accent_colour)),
             letterhead=self.boolean("branding.letterhead", t.get("letterhead", d.letterhead)),
         )
 
@@ -182,6 +185,13 @@ class _Reader:
             if re.fullmatch(r"#[0-9A-Fa-f]{3}", text):
                 return "#" + "".join(c * 2 for c in text[1:]).upper()
         raise self.error(key, f"{value!r} is not a colour; write it as #RRGGBB, e.g. \"#1F5C99\"")
+
+    def accent(self, value: Any) -> str:
+        colour = self.colour("branding.accent_colour", value)
+        problem = accent_contrast_problem(colour)
+        if problem and self.strict:
+            raise self.error("branding.accent_colour", problem)
+        return colour  # a pale accent loads; the build warns and prints a darker shade
 
     def page(self, value: Any) -> PageSetup:
         t = self.table("page", value, _PAGE_KEYS)
@@ -331,14 +341,19 @@ def _key_lines(text: str) -> dict[str, int]:
 
 def template_from_dict(data: Any, where: str = "", base_dir: Path | None = None,
                        builtin: bool = False, source: str = "",
-                       key_lines: dict[str, int] | None = None) -> ClinicTemplate:
-    """Validate a parsed template document (as from TOML) and build the ClinicTemplate."""
-    reader = _Reader(where, key_lines or {}, base_dir)
+                       key_lines: dict[str, int] | None = None,
+                       strict: bool = False) -> ClinicTemplate:
+    """Validate a parsed template document (as from TOML) and build the ClinicTemplate.
+
+    ``strict`` (validating, saving, editing) also refuses an accent colour too pale for text;
+    loading keeps it, and the build warns and prints a darker shade of it."""
+    reader = _Reader(where, key_lines or {}, base_dir, strict)
     return reader.template(data, builtin, source)
 
 
 def template_from_toml(text: str, where: str = "", base_dir: Path | None = None,
-                       builtin: bool = False, source: str = "") -> ClinicTemplate:
+                       builtin: bool = False, source: str = "",
+                       strict: bool = False) -> ClinicTemplate:
     """Parse and validate TOML text; a syntax error gives its line and column."""
     try:
         data = tomllib.loads(text)
@@ -351,11 +366,13 @@ def template_from_toml(text: str, where: str = "", base_dir: Path | None = None,
         else:
             place = f"line {text.count(chr(10)) + 1} (end of file)"
         raise InputError("", f"is not valid TOML: {reason} at {place}", where=where) from None
-    return template_from_dict(data, where, base_dir, builtin, source, _key_lines(text))
+    return template_from_dict(data, where, base_dir, builtin, source, _key_lines(text), strict)
 
 
-def load_template(path: str | Path, builtin: bool = False) -> ClinicTemplate:
-    """Read and validate a template .toml file; errors name the file, key and line."""
+def load_template(path: str | Path, builtin: bool = False, strict: bool = False) -> ClinicTemplate:
+    """Read and validate a template .toml file; errors name the file, key and line.
+
+    ``strict``: as for ``templates validate`` (see template_from_dict)."""
     path = Path(path).expanduser()
     where = str(path)
     try:
@@ -371,7 +388,8 @@ def load_template(path: str | Path, builtin: bool = False) -> ClinicTemplate:
         raise InputError("", f"is not UTF-8 text (byte {exc.start})", where=where) from None
     except OSError as exc:
         raise InputError("", f"cannot be read ({exc.strerror})", where=where) from None
-    return template_from_toml(text, where, path.parent.resolve(), builtin, str(path.resolve()))
+    return template_from_toml(text, where, path.parent.resolve(), builtin, str(path.resolve()),
+                              strict)
 
 
 # -- writing ------------------------------------------------------------------------------------
@@ -443,5 +461,5 @@ def save_template(template: ClinicTemplate, path: str | Path) -> Path:
         raise InputError("", "a template file name must end in .toml", where=str(path))
     base = path.parent.resolve()
     text = template_to_toml(template, base)
-    template_from_toml(text, str(path), base)  # the same checks a later load makes
+    template_from_toml(text, str(path), base, strict=True)  # a later load's checks, and more
     return atomic_write(path, text)

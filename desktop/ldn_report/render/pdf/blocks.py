@@ -18,7 +18,7 @@ from ldn_report.render.pdf.flowables import (
     callout_table,
     signature_table,
 )
-from ldn_report.render.pdf.styles import RULE, StyleSet, shade
+from ldn_report.render.pdf.styles import RULE, StyleSet
 
 SHORT_CALLOUT_CHARS = 700
 HUGE_CELL_CHARS = 1200
@@ -38,7 +38,7 @@ class BlockRenderer:
     linked: frozenset[str] | set[str] = frozenset()  # reference ids printed with an anchor
 
     def __post_init__(self) -> None:
-        self.link_colour = hex_of(shade(self.styles.accent, 0.1))
+        self.link_colour = hex_of(self.styles.link)
         self._numbers = {r.id: r.number for r in self.report.references}
 
     # -- text -------------------------------------------------------------------------------

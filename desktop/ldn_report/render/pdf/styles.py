@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
+from ldn_report.colour_contrast import RGB, readable_shade
 from ldn_report.render.pdf import fonts
 
 DEFAULT_ACCENT = "#1F5C99"
@@ -55,8 +56,9 @@ LARGE = Sizes(body=16, leading_factor=1.5, title=28, heading=23, subheading=20,
 class StyleSet:
     large: bool
     sizes: Sizes
-    accent: Color
+    accent: Color  # rules, timeline dots: not text
     tint: Color  # a light tint of the accent: table header rows, patient block
+    link: Color  # citation numbers and links: the accent, darkened until it reads (4.5:1)
     title: ParagraphStyle
     heading: ParagraphStyle
     heading_after_tag: ParagraphStyle  # a heading right under its "For clinicians" tag
@@ -106,6 +108,18 @@ def shade(colour: Color, amount: float) -> Color:
     return Color(*(c * (1 - amount) for c in (colour.red, colour.green, colour.blue)))
 
 
+def readable(colour: Color, *backgrounds: Color) -> Color:
+    """``colour``, or the lightest darker shade of it that reads as text on each of
+    ``backgrounds``."""
+    def channels(c: Color) -> RGB:
+        return (c.red, c.green, c.blue)
+
+    rgb = channels(colour)
+    for background in backgrounds:
+        rgb = readable_shade(rgb, channels(background))  # each step only darkens
+    return Color(*rgb)
+
+
 def _style(name: str, size: float, sizes: Sizes, **kw: object) -> ParagraphStyle:
     # Every style names a DejaVu face explicitly: ReportLab's defaults would fall back to Helvetica.
     kw.setdefault("fontName", fonts.REGULAR)
@@ -124,8 +138,10 @@ def style_set(large: bool, accent_hex: str, clinician: bool = False) -> StyleSet
     fonts.register_fonts()
     s = LARGE if large else CLINICIAN if clinician else STANDARD
     accent = parse_accent(accent_hex)
-    # Headings in a darkened accent so a pale clinic colour still reads as text.
-    heading_colour = shade(accent, 0.15)
+    background = tint(accent, 0.12)
+    # Text in the accent is darkened a little for weight, and then, for a pale clinic colour,
+    # as far as it takes to read (WCAG AA 4.5:1 on what it sits on), keeping its hue.
+    heading_colour = readable(shade(accent, 0.15), white, background)
     cell = s.body if large else s.body - 1
     body = _style("body", s.body, s, spaceAfter=s.body * 0.6)
     reference = _style("reference", cell, s, leftIndent=cell * 2.4, bulletIndent=0,
@@ -134,7 +150,10 @@ def style_set(large: bool, accent_hex: str, clinician: bool = False) -> StyleSet
         large=large,
         sizes=s,
         accent=accent,
-        tint=tint(accent, 0.12),
+        tint=background,
+        # Citation numbers also sit in callouts and on the tint: readable on all of them.
+        link=readable(shade(accent, 0.1), white, background,
+                      *(fill for _, fill in CALLOUT_COLOURS.values())),
         title=_style("title", s.title, s, fontName=fonts.BOLD, textColor=heading_colour,
                      leading=s.title * 1.2, spaceAfter=s.body * 0.5),
         heading=_style("heading", s.heading, s, fontName=fonts.BOLD, textColor=heading_colour,
@@ -163,7 +182,8 @@ def style_set(large: bool, accent_hex: str, clinician: bool = False) -> StyleSet
         # the monitoring table is read by the patient.
         cell=_style("cell", cell, s, leading=cell * 1.3),
         cell_head=_style("cell_head", cell, s, fontName=fonts.BOLD,
-                         textColor=shade(accent, 0.3), leading=cell * 1.3),
+                         textColor=readable(shade(accent, 0.3), background),
+                         leading=cell * 1.3),
         caption=_style("caption", s.small, s, fontName=fonts.ITALIC, textColor=MUTED,
                        spaceBefore=s.body * 0.3, spaceAfter=s.body * 0.6),
         callout_title=_style("callout_title", s.subheading, s, fontName=fonts.BOLD,
