@@ -142,3 +142,17 @@ def test_built_in_templates_with_a_pale_accent_all_read(tmp_path):
         chars = _text_on_backgrounds(build_report(ctx, pale).pdf)
         low = [c for c in chars if contrast_ratio(c[1], c[2]) < MIN_TEXT_CONTRAST]
         assert not low, (builtin.name, low[:3])
+
+
+def test_a_batch_with_a_pale_template_warns_once_and_every_pdf_reads(tmp_path):
+    from ldn_report.batch.runner import run_batch
+    from test_batch_run import TODAY, patients, write_list
+
+    listing = write_list(tmp_path / "list.csv", patients(3))
+    summary = run_batch(listing, tmp_path / "out", template=str(_pale_file(tmp_path)),
+                        today=TODAY)
+    pale = [w for w in summary.warnings if "accent_colour" in w]
+    assert pale == [f"template Sunny Clinic: {pale[0].split(': ', 1)[1]}"]
+    for entry in summary.entries:
+        chars = _text_on_backgrounds((tmp_path / "out" / entry.file).read_bytes())
+        assert min(contrast_ratio(c[1], c[2]) for c in chars) >= MIN_TEXT_CONTRAST

@@ -21,6 +21,7 @@ from typing import Protocol
 
 from .. import __version__
 from ..atomic import atomic_write, remove_dead_writers_temp_files
+from ..build import template_warnings
 from ..context import PatientContext
 from ..errors import EvidencePackError, InputError
 from ..templates.catalogue import resolve_template
@@ -327,6 +328,9 @@ def _run_locked(
             progress(BatchProgress(done, total, entry))
 
     summary_warnings: list[str] = []
+    # A template's own warnings (a pale accent, say) are said once, not once per row.
+    template_notes = {key: set(template_warnings(t)) for key, t in templates.items()}
+    said: set[str] = set()
     templates_by_key_name = {key: t.name for key, t in templates.items()}
     cancelled = False
     try:
@@ -342,7 +346,13 @@ def _run_locked(
                                           outcome.content_hash, template=template_name,
                                           bytes=len(outcome.pdf), build_key=key,
                                           unset=unset[outcome.row])
-                    summary_warnings += [f"row {outcome.row}: {w}" for w in outcome.warnings]
+                    for warning in outcome.warnings:
+                        shared = warning in template_notes[key]
+                        line = f"template {template_name}: {warning}" if shared else \
+                            f"row {outcome.row}: {warning}"
+                        if line not in said:
+                            said.add(line)
+                            summary_warnings.append(line)
                 elif outcome.status == UNCHANGED:
                     entry = replace(previous[outcome.row], status=UNCHANGED,
                                     unset=unset[outcome.row])
