@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import math
 import shutil
+import signal
 import sys
+import threading
 import time
 from typing import TextIO
 
@@ -13,6 +15,7 @@ from ..errors import InputError
 from .manifest import FAILED
 
 EXIT_OK, EXIT_SOME_FAILED = 0, 1
+EXIT_INTERRUPTED = 130  # as for Ctrl-C at the shell (128 + SIGINT), for SIGTERM too
 
 
 class ProgressPrinter:
@@ -90,15 +93,51 @@ def _seconds(text: str) -> float:
     return value
 
 
+class StopOnSignal:
+    """While active, Ctrl-C (SIGINT) and SIGTERM ask the batch to stop instead of killing it:
+    no new report starts, the running ones finish and are saved, the manifest is written, and
+    the command exits with EXIT_INTERRUPTED. A second Ctrl-C interrupts at once."""
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.received: int | None = None
+        self._before: dict[int, object] = {}
+
+    def __enter__(self) -> StopOnSignal:
+        if threading.current_thread() is threading.main_thread():  # signals need the main one
+            for sig in self.SIGNALS:
+                self._before[sig] = signal.signal(sig, self._handle)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        for sig, handler in self._before.items():
+            signal.signal(sig, handler)  # type: ignore[arg-type]
+
+    def _handle(self, signum: int, _frame: object) -> None:
+        if self.event.is_set() and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        self.received = signum
+        self.event.set()
+
+
 def _cmd_batch(args: argparse.Namespace) -> int:
     from .runner import default_jobs, run_batch
 
     printer = ProgressPrinter(sys.stderr)
-    summary = run_batch(
-        args.list, args.output, template=args.template,
-        jobs=args.jobs or default_jobs(), merge=args.merge, duplex=args.duplex,
-        progress=printer, lock_wait=args.wait,
-    )
+    with StopOnSignal() as stop:
+        summary = run_batch(
+            args.list, args.output, template=args.template,
+            jobs=args.jobs or default_jobs(), merge=args.merge, duplex=args.duplex,
+            progress=printer, cancel=stop.event, lock_wait=args.wait,
+        )
+    if stop.received is not None:
+        left = summary.count("cancelled")
+        print(f"ldn-report: interrupted ({signal.Signals(stop.received).name}); "
+              f"{left} rows not built yet: run the same command again to finish them "
+              f"(manifest: {summary.manifest})", file=sys.stderr)
+        return EXIT_INTERRUPTED
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     built, unchanged = summary.count("built"), summary.count("unchanged")

@@ -6,18 +6,14 @@ import contextlib
 import datetime as dt
 import hashlib
 import io
-import multiprocessing
 import os
 import re
-import signal
-import sys
 import time
 import unicodedata
-from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
+from typing import Any
 
 from .. import __version__
 from ..atomic import atomic_write, remove_dead_writers_temp_files
@@ -41,6 +37,7 @@ from .manifest import (
     read_manifest,
     write_manifest,
 )
+from .workers import CancelFlag, WorkerLost, WorkerPool
 
 MERGED_NAME = "all-reports-for-printing.pdf"
 # pypdf holds a whole merged file in memory (about 1 MB per 9-page report): longer lists are
@@ -48,10 +45,6 @@ MERGED_NAME = "all-reports-for-printing.pdf"
 # and with --jobs N the volumes are merged N at a time.
 MERGE_VOLUME_REPORTS = 100
 CHECKPOINT_SECONDS = 1.0  # how often the manifest is saved while the batch runs
-
-
-class CancelFlag(Protocol):
-    def is_set(self) -> bool: ...
 
 
 ProgressCallback = Callable[["BatchProgress"], None]
@@ -133,10 +126,7 @@ class _Outcome:
 _WORKER_TEMPLATES: dict[str, ClinicTemplate] = {}
 
 
-def _init_worker(templates: dict[str, ClinicTemplate], in_pool: bool) -> None:
-    if in_pool:
-        # The parent handles Ctrl-C (it saves the manifest); workers just stop with it.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _init_worker(templates: dict[str, ClinicTemplate]) -> None:
     _WORKER_TEMPLATES.clear()
     _WORKER_TEMPLATES.update(templates)
 
@@ -374,7 +364,7 @@ def _run_locked(
                            cancelled=cancelled, warnings=summary_warnings)
     if merge and not cancelled:
         summary.merged, summary.merged_pages = merge_reports(
-            out, summary.entries, duplex, merge_volume, jobs)
+            out, summary.entries, duplex, merge_volume, jobs, summary.warnings)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -412,73 +402,74 @@ def _remove_outdated_files(folder: Path, previous: dict[int, ManifestEntry],
 
 def _execute(tasks: list[_Task], templates: dict[str, ClinicTemplate], jobs: int,
              cancel: CancelFlag | None) -> Iterator[_Outcome]:
-    """The outcomes of the tasks, in completion order; stops early when ``cancel`` is set."""
+    """The outcomes of the tasks, in completion order; stops early when ``cancel`` is set.
+
+    A worker process that dies (killed, out of memory) fails only the row it was building."""
     if jobs <= 1 or len(tasks) <= 1:
-        _init_worker(templates, in_pool=False)
+        _init_worker(templates)
         for task in tasks:
             if cancel is not None and cancel.is_set():
                 return
             yield _build_one(task)
         return
-    pending = iter(tasks)
-    in_flight: set[Future[_Outcome]] = set()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(),
-                               initializer=_init_worker, initargs=(templates, True))
-    try:
-        while True:
-            while len(in_flight) < jobs * 4 and not (cancel is not None and cancel.is_set()):
-                task = next(pending, None)
-                if task is None:
-                    break
-                in_flight.add(pool.submit(_build_one, task))
-            if not in_flight:
-                return
-            finished, in_flight = wait(in_flight, timeout=0.25, return_when=FIRST_COMPLETED)
-            for future in finished:
-                yield future.result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    with WorkerPool[_Task](min(jobs, len(tasks)), _init_worker, (templates,)) as pool:
+        for task, result in pool.map_unordered(_build_one, tasks, cancel):
+            if isinstance(result, WorkerLost):
+                yield _Outcome(task.row, FAILED, error=result.message)
+            else:
+                yield result
 
 
 def merge_reports(
     folder: Path, entries: list[ManifestEntry], duplex: bool,
-    per_volume: int = MERGE_VOLUME_REPORTS, jobs: int = 1,
+    per_volume: int = MERGE_VOLUME_REPORTS, jobs: int = 1, warnings: list[str] | None = None,
 ) -> tuple[list[Path], int]:
     """Print-ready PDF(s) of every produced report, in list order; with ``duplex`` each report
     is padded with a blank page to an even page count so the next starts on a new sheet.
 
-    Returns the files written and their total page count."""
+    Returns the files written and their total page count; a volume whose worker process died
+    is left out, with a line in ``warnings``."""
     files = [folder / e.file for e in entries if e.produced]
     step = max(1, per_volume)
-    volumes = [(files[i:i + step], duplex) for i in range(0, len(files), step)]
-    if len(volumes) == 1:
+    chunks = [files[i:i + step] for i in range(0, len(files), step)]
+    if len(chunks) == 1:
         names = [MERGED_NAME]
     else:
         stem = MERGED_NAME.removesuffix(".pdf")
-        names = [f"{stem}-{n}-of-{len(volumes)}.pdf" for n in range(1, len(volumes) + 1)]
+        names = [f"{stem}-{n}-of-{len(chunks)}.pdf" for n in range(1, len(chunks) + 1)]
     for old in folder.glob("all-reports-for-printing*.pdf"):
         if old.name not in names:
             with contextlib.suppress(OSError):
                 old.unlink()
-    written: list[Path] = []
+    volumes = [(chunk, duplex, name) for chunk, name in zip(chunks, names, strict=True)]
+    written: dict[str, Path] = {}
     pages = 0
     with contextlib.ExitStack() as stack:
         if jobs > 1 and len(volumes) > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(
-                max_workers=min(jobs, len(volumes)), mp_context=_pool_context()))
-            merged = pool.map(_merge_volume, volumes)
+            pool = stack.enter_context(WorkerPool[_Volume](min(jobs, len(volumes))))
+            merged: Iterable[tuple[_Volume, Any]] = pool.map_unordered(_merge_volume, volumes)
         else:
-            merged = map(_merge_volume, volumes)
-        for name, (data, count) in zip(names, merged, strict=True):
-            written.append(atomic_write(folder / name, data, mode=0o600))
+            merged = ((volume, _merge_volume(volume)) for volume in volumes)
+        for volume, result in merged:
+            name = volume[2]
+            if isinstance(result, WorkerLost):
+                (folder / name).unlink(missing_ok=True)  # an older volume must not pass for it
+                if warnings is not None:
+                    warnings.append(f"{name} was not made: {result.message.split(';')[0]}")
+                continue
+            data, count = result
+            written[name] = atomic_write(folder / name, data, mode=0o600)
             pages += count
-    return written, pages
+    return [written[name] for name in names if name in written], pages
 
 
-def _merge_volume(volume: tuple[list[Path], bool]) -> tuple[bytes, int]:
+_Volume = tuple[list[Path], bool, str]  # the reports, duplex, the merged file's name
+
+
+def _merge_volume(volume: _Volume) -> tuple[bytes, int]:
     from pypdf import PdfReader, PdfWriter
 
-    files, duplex = volume
+    files, duplex, _ = volume
     writer = PdfWriter()
     for path in files:
         reader = PdfReader(path)
@@ -490,11 +481,6 @@ def _merge_volume(volume: tuple[list[Path], bool]) -> tuple[bytes, int]:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue(), len(writer.pages)
-
-
-def _pool_context() -> multiprocessing.context.BaseContext:
-    # Not fork: the GUI runs batches from a Qt process with threads.
-    return multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
 
 
 def default_jobs() -> int:
