@@ -182,3 +182,73 @@ def test_the_pack_version_and_change_log_are_printed():
     assert f"Changes in {pack.version}" in clinician
     assert folded(pack.changes[0].changes[0])[:60] in clinician
     assert "not yet field-tested with patients" in clinician
+
+
+@cache
+def template_text(template: str, example_status: str = "on_dmt_tolerating") -> str:
+    ctx = context_from_dict({**BASE, "dmt": {"status": example_status}})
+    return pdf_text(build_report(ctx, resolve_template(template), generated_on=DAY).pdf)
+
+
+@pytest.mark.parametrize("template", ["Standard Letter", "Standard A4", "Large print"])
+def test_the_decision_aid_is_printed_whole(template):
+    text = template_text(template)
+    pack = default_pack()
+    for sid in ("aid_ms", "aid_decision", "aid_no_wrong", "og_col_current", "og_col_ldn",
+                "og_col_dmt", "og_row_what", "og_row_mood", "og_row_slow", "og_row_side",
+                "og_row_how", "og_row_cost", "og_row_monitor", "og_row_good", "og_row_hard",
+                "val_small_gain", "val_strong_proof", "aid_about_funding", "aid_about_tested"):
+        assert folded(statement(sid)) in text, sid
+    # every cell, with its citations as numbered links
+    numbers = {r.id: r.number for r in pack.references}
+    for sid in [s for s in pack.statements if s.startswith("og_") and "_col_" not in s
+                and "_row_" not in s]:
+        assert contains(text, statement(sid), 40), sid
+        cites = pack.statement(sid).cites
+        if cites:
+            label = "[" + ", ".join(str(n) for n in sorted(numbers[c] for c in cites)) + "]"
+            assert label in text, (sid, label)
+    assert f"made on {pack.produced.isoformat()}" in text
+    assert f"checked again by {pack.review_by.isoformat()}" in text
+
+
+def test_positives_and_negatives_have_equal_detail():
+    pack = default_pack()
+    for option in ("current", "ldn", "dmt"):
+        good = pack.statement(f"og_{option}_good").text
+        hard = pack.statement(f"og_{option}_hard").text
+        assert 0.4 < len(good.split()) / len(hard.split()) < 2.5, option
+
+
+def test_cost_cells_invent_no_price():
+    pack = default_pack()
+    for sid in ("og_current_cost", "og_ldn_cost", "og_dmt_cost"):
+        assert not re.search(r"[$€£]\s*\d|\d+\s*(dollars|euros|pounds)", pack.statement(sid).text)
+
+
+@pytest.mark.parametrize(("template", "printed"), [
+    ("Standard Letter", {"rec_options", "rec_monitoring"}),
+    ("Large print", {"rec_options", "rec_monitoring"}),
+    ("Discussion record only", set()),
+])
+def test_record_ticks_only_for_parts_the_sheet_prints(template, printed):
+    text = template_text(template)
+    for sid in ("rec_options", "rec_monitoring"):
+        assert (folded(statement(sid)) in text) == (sid in printed), (template, sid)
+    # the facts every sheet states, whatever it hides
+    for sid in ("rec_bottom_line", "rec_not_dmt", "rec_modest", "rec_side_effects"):
+        assert folded(statement(sid)) in text, (template, sid)
+
+
+def test_a_clinic_template_that_hides_the_plan_gets_no_plan_tick():
+    import dataclasses
+
+    from ldn_report.templates.model import SectionSetting
+
+    standard = resolve_template("Standard Letter")
+    sections = tuple(SectionSetting(s.id, visible=s.id != "monitoring") for s in standard.sections)
+    ctx = context_from_dict(BASE)
+    hidden = pdf_text(build_report(ctx, dataclasses.replace(standard, sections=sections),
+                                   generated_on=DAY).pdf)
+    assert folded(statement("rec_monitoring")) not in hidden
+    assert folded(statement("rec_options")) in hidden

@@ -305,7 +305,7 @@ def _decision_aid(w: _Writer, pack: EvidencePack) -> list[Block]:
         Subheading("What matters most to you?"),
         Checklist(tuple(w.text(v) for v in VALUES), lead=w.text("aid_values_intro")),
         Subheading("About this guide"),
-        *(w.para(a, "small") for a in about),
+        *(w.para(a) for a in about),  # patient-facing: full body size, also in large print
     ]
 
 

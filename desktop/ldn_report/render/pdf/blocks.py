@@ -22,6 +22,8 @@ from ldn_report.render.pdf.styles import RULE, StyleSet
 
 SHORT_CALLOUT_CHARS = 700
 HUGE_CELL_CHARS = 1200
+SHORT_LIST_ITEMS = 8
+SHORT_LIST_CHARS = 900
 
 
 def hex_of(colour: Color) -> str:
@@ -98,12 +100,11 @@ class BlockRenderer:
         return out
 
     def _bulletlist(self, block: model.BulletList) -> list[Flowable]:
-        out: list[Flowable] = [
+        items: list[Flowable] = [
             Para(self.para_markup(item), self.styles.bullet, bulletText="\u2022")
             for item in block.items
         ]
-        out.append(Spacer(1, self.styles.space * 0.5))
-        return out
+        return [*keep_list_together(items, block), Spacer(1, self.styles.space * 0.5)]
 
     def _callout(self, block: model.Callout) -> list[Flowable]:
         st = self.styles
@@ -228,6 +229,16 @@ class BlockRenderer:
             else:
                 out.append(Para(text, st.reference, bulletText=number))
         return out
+
+
+def keep_list_together(items: list[Flowable], block: model.BulletList) -> list[Flowable]:
+    """A short list stays on one page; a long one never leaves its first or last two items
+    alone on a page (a one-line run-over would leave a page nearly empty)."""
+    if len(items) <= SHORT_LIST_ITEMS and sum(len(p.text) for p in block.items) <= SHORT_LIST_CHARS:
+        return [KeepTogether(items)]
+    if len(items) < 4:
+        return items
+    return [KeepTogether(items[:2]), *items[2:-2], KeepTogether(items[-2:])]
 
 
 def _pad(cells: Sequence[str], n: int) -> list[str]:

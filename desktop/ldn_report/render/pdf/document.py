@@ -283,6 +283,10 @@ class ReportRenderer:
         story = self.header(header)
         for i, section in enumerate(sections):
             if section.id != "header":
+                if section.page_break_before:
+                    # A spacer that ends a full page would start a blank one before the break.
+                    while story and isinstance(story[-1], Spacer):
+                        story.pop()
                 story += self.section(i, section)
         return keep_headings_with_groups(story)
 
