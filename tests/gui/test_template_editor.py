@@ -401,7 +401,8 @@ def test_copies_get_a_description_that_says_what_they_copy(qtbot, editor):
     d = editor
     original = d.stored
     d.names.append("Riverside")
-    assert d.duplicate()
+    qtbot.mouseClick(d.duplicate_button, Qt.MouseButton.LeftButton)
+    assert d.stored.name == "Riverside"
     assert d.stored.description == f"Copy of Standard Letter: {original.description}"
     assert d.form.description_edit.text() == d.stored.description
     d.names.append("Riverside 2")
