@@ -140,6 +140,7 @@ def _in_app(tmp: str) -> list[Result]:
         pump_until(shown_is_current)
         stalls.append(heartbeat.stop())
     dropped = controller.builder.dropped - dropped_before
+    print_stalls, print_seconds, pages = _while_printing(app, controller, heartbeat, pump_until)
     controller.builder.shutdown()
     window.close_guard = None
     window.close()
@@ -153,7 +154,34 @@ def _in_app(tmp: str) -> list[Result]:
         Result("longest UI stall during 50 rapid edits", "ms", stalls, STALL_MS,
                note=f"5 runs; heartbeat timer every {HEARTBEAT_MS} ms on the GUI thread; "
                f"{dropped} stale results dropped"),
+        Result("longest UI stall while printing", "ms", print_stalls, STALL_MS,
+               note=f"{len(print_stalls)} prints of {pages} pages at 300 dpi to a PDF file "
+               f"from the print worker; median {statistics.median(print_seconds):.1f} s each"),
     ]
+
+
+def _while_printing(app, controller, heartbeat: _Heartbeat, pump_until, runs: int = 3):
+    """The heartbeat while the print worker renders every page (QPrinter to a PDF file)."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ldn_report.gui.print_job import PrintJob
+
+    stalls, seconds = [], []
+    with tempfile.TemporaryDirectory() as out:
+        for run in range(runs):
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(Path(out) / f"print-{run}.pdf"))
+            job = PrintJob(controller.result.pdf, printer)
+            t0 = time.perf_counter()
+            job.start()
+            heartbeat.start()
+            pump_until(lambda j=job: j.finished, 120.0)
+            stalls.append(heartbeat.stop())
+            seconds.append(time.perf_counter() - t0)
+            if job.error:
+                raise RuntimeError(f"printing failed: {job.error}")
+    return stalls, seconds, controller.result.page_count
 
 
 def run() -> list[Result]:
