@@ -245,3 +245,26 @@ def test_tab_after_the_appointment_date_goes_to_preview_then_rules(qtbot, exampl
     for panel in stops[:2]:
         assert ":focus" in panel.styleSheet()  # a frame shows where the focus is
     assert g.form.deidentified_box in stops  # round again into the form
+
+
+def test_a_dialogs_own_shortcut_reaches_it_from_a_line_edit(qtbot):
+    """Any window: a QShortcut on a key a QLineEdit claims (Ctrl+Z: its own undo) still fires."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+    from PySide6.QtWidgets import QVBoxLayout
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    line = QLineEdit("typed")
+    QVBoxLayout(dialog).addWidget(line)
+    fired = []
+    shortcut = QShortcut(QKeySequence("Ctrl+Z"), dialog)
+    shortcut.activated.connect(lambda: fired.append(1))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    qtbot.keyClick(line, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert fired == [1]
+    shortcut.setEnabled(False)  # a disabled one leaves the key to the field
+    qtbot.keyClick(line, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert fired == [1]
