@@ -96,9 +96,20 @@ class DatePicker:
         popup.calendar.clicked.connect(lambda date: self._choose(date, popup))
         popup.destroyed.connect(self._forget)
         self.popup = popup
-        popup.move(self.line.mapToGlobal(QPoint(0, self.line.height())))
+        popup.adjustSize()
+        popup.move(self._place(popup.size().height(), popup.size().width()))
         popup.show()
         popup.calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _place(self, height: int, width: int) -> QPoint:
+        """Under the field, or above it when the screen ends first; never off the screen."""
+        below = self.line.mapToGlobal(QPoint(0, self.line.height()))
+        screen = self.line.screen().availableGeometry()
+        y = below.y()
+        if y + height > screen.bottom():
+            y = self.line.mapToGlobal(QPoint(0, 0)).y() - height
+        x = min(below.x(), screen.right() - width)
+        return QPoint(max(screen.left(), x), max(screen.top(), y))
 
     def _forget(self) -> None:
         self.popup = None

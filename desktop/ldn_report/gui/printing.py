@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPoint, QRect, QSize, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrinter
 
 # Rendering a whole 600 dpi page at once needs ~130 MB; bands keep it to a few MB. Narrow
-# bands also keep the UI moving while a worker prints: QPdfDocument.render holds Python's GIL,
-# and a 512 px band at 300 dpi held it ~70 ms (over the 50 ms stall target), 128 px ~20 ms.
-BAND_HEIGHT_PX = 128
+# bands also keep the UI moving while a worker prints: QPdfDocument.render and drawImage hold
+# Python's GIL (PySide does not release it), and a 512 px band at 300 dpi held it ~70 ms, over
+# the 50 ms stall target; 64 px holds it a few ms.
+BAND_HEIGHT_PX = 64
 # Qt asks CUPS for 1200 dpi: 8 pages then take ~20 s and ~80 MB of print job. 300 dpi prints
 # 10 pt text crisply, takes ~1.5 s for 8 pages and sends ~6 MB.
 MAX_PRINT_DPI = 300
@@ -109,7 +111,12 @@ def _render_page(
         height = min(BAND_HEIGHT_PX, full.height() - top)
         options.setScaledClipRect(QRect(0, top, full.width(), height))
         band = document.render(page, QSize(full.width(), height), options)
+        # Paper has no alpha: without the channel the print engine writes no soft mask
+        # (a quarter smaller job, less time in drawImage).
+        band = band.convertToFormat(QImage.Format.Format_RGB32)
+        time.sleep(0)  # hand the GIL to the GUI thread between the long calls
         painter.drawImage(QPoint(area.left(), area.top() + top), band)
+        time.sleep(0)
         # A page takes ~0.2 s at 300 dpi: Cancel is heard within a band, not a page.
         if band_done is not None and not band_done((top + height) / full.height()):
             raise PrintCancelled
