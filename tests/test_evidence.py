@@ -81,6 +81,7 @@ def test_references_resolve_and_show_only_seen_identifiers():
     assert probable.text.startswith("Probable source")
     assert "identified by its title" in probable.text
     assert "Patten DK" in probable.text
+    assert "2018;38:382-389" in probable.text  # the issue number was not seen: not printed
     assert probable.doi == "10.1002/phar.2086"
     assert probable.pmid == ""
 
