@@ -252,3 +252,19 @@ def test_a_clinic_template_that_hides_the_plan_gets_no_plan_tick():
                                    generated_on=DAY).pdf)
     assert folded(statement("rec_monitoring")) not in hidden
     assert folded(statement("rec_options")) in hidden
+
+
+def test_an_empty_dmt_cell_in_a_clinic_list_gets_the_neutral_wording():
+    """Every input route: a clinic-list row whose DMT status is left empty builds as "not
+    recorded", never with the wording for someone who declined a DMT."""
+    from ldn_report.batch.clinic_list import parse_clinic_list
+
+    csv = ("patient.name,ms.phenotype,dmt.status,goals,appointment_date\n"
+           "Ann Example,RRMS,,replace_dmt,2026-12-01\n")
+    row = parse_clinic_list(csv, today=DAY).rows[0]
+    assert row.ok, row.error
+    text = pdf_text(build_report(row.context, generated_on=DAY).pdf)
+    assert folded(statement("why_dmt_unknown")) in text
+    assert DECLINED_WORDS not in text
+    assert folded(statement("hope_replace_dmt_none")) in text
+    assert folded(statement("hope_replace_dmt_on")) not in text
