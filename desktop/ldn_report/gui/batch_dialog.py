@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..batch.clinic_list import MAX_ROWS
 from ..batch.manifest import FAILED
 from ..batch.paths import PathCheck, check_list_path, check_output_folder
 from ..batch.runner import BatchProgress, BatchSummary, default_jobs, run_batch
@@ -139,7 +140,9 @@ class BatchDialog(QDialog):
         self.problems.setPlaceholderText("Rows that could not be built, and rows with an "
                                          "empty MS type or DMT status, are listed here.")
         self.problems.setAccessibleName("Rows with problems")
-        self.problems.setMaximumBlockCount(10_000)
+        # Room for every problem of every row of the longest list (a few per row), not only
+        # the last ones; the manifest has them all in any case.
+        self.problems.setMaximumBlockCount(5 * MAX_ROWS)
 
         self.start_button = QPushButton("Build reports")
         self.start_button.setDefault(True)
