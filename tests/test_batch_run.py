@@ -73,7 +73,8 @@ def test_mixed_rows_good_ones_are_built_bad_ones_reported(tmp_path):
     assert [by_row[r].status for r in (2, 3, 4, 5, 6)] == [
         "built", "failed", "built", "failed", "built"]
     assert (by_row[3].column, by_row[5].column) == ("dmt.status", "safety.opioid_use")
-    assert "'sometimes' is not allowed" in by_row[3].error
+    assert "this value is not allowed" in by_row[3].error
+    assert "sometimes" not in by_row[3].error  # a cell may be a shifted record number
     assert by_row[4].file == "0004-deidentified.pdf"
     assert by_row[6].file == "0006-b-Zoë-b-Ünal.pdf"
     pdfs = sorted(p.name for p in out.glob("*.pdf"))
@@ -99,14 +100,16 @@ def test_cli_exit_codes_and_messages(tmp_path, repo_root):
     bad = write_list(tmp_path / "bad.csv", [GOOD, dict(GOOD, **{"ms.phenotype": "XMS"})])
     some = run_cli(str(bad), "-o", str(tmp_path / "b"))
     assert some.returncode == 1
-    assert "row 3, ms.phenotype: 'XMS' is not allowed" in some.stderr
+    assert "row 3, ms.phenotype: this value is not allowed" in some.stderr
+    assert "XMS" not in some.stderr
     assert "Maria" not in some.stderr + some.stdout  # no patient names in the log
     assert "Traceback" not in some.stderr
 
     (tmp_path / "cols.csv").write_text("ms.phenotype,dmt.status,shoe_size\nRRMS,declined,9\n")
     unusable = run_cli(str(tmp_path / "cols.csv"), "-o", str(tmp_path / "c"))
     assert unusable.returncode == 2
-    assert "cols.csv: header: unknown column(s) 'shoe_size'" in unusable.stderr
+    assert "cols.csv: header: column(s) 3 of the first line are not known column names" \
+        in unusable.stderr
     assert "Traceback" not in unusable.stderr
     assert not (tmp_path / "c").exists()
 

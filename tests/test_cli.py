@@ -40,7 +40,7 @@ def test_build_from_context_file(tmp_path, repo_root):
     ("context", "message"),
     [
         ({"schema_version": 1, "ms": {"phenotype": "RRMS"}, "dmt": {"status": "maybe"}},
-         "dmt.status: 'maybe' is not allowed; choose one of: on_dmt_tolerating"),
+         "dmt.status: this value is not allowed; choose one of: on_dmt_tolerating"),
         ({"schema_version": 1, "ms": {"phenotype": "RRMS"}, "dmt": {"status": "declined"},
           "colour": "blue"}, "colour: is not a field"),
         ({"schema_version": 1, "ms": {"phenotype": "RRMS"}, "dmt": {"status": "declined"},

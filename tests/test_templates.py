@@ -121,8 +121,13 @@ BAD = [
     ("[branding]\ncolour = \"#123456\"\n", "branding.colour", "not a template setting", 4),
     ("flavour = 1\n", "flavour", "not a template setting", 3),
     ("[page]\nsize = \"A5\"\n", "page.size", "letter, a4", 4),
-    ("[page]\nmargin_mm = \"wide\"\n", "page.margin_mm", "must be a number", 4),
-    ("[page]\nmargin_mm = 2\n", "page.margin_mm", "10 to 40", 4),
+    ("[page]\nmargin_mm = \"wide\"\n", "page.margin_mm",
+     "must be a finite number between 10 and 40, not text", 4),
+    ("[page]\nmargin_mm = 2\n", "page.margin_mm", "is 2; it must be a finite number between 10", 4),
+    ("[page]\nmargin_mm = inf\n", "page.margin_mm", "must be a finite number between 10 and 40", 4),
+    ("[page]\nmargin_mm = nan\n", "page.margin_mm", "must be a finite number between 10 and 40", 4),
+    ("[[schedule]]\nwhen = \"a\"\nwhat = \"b\"\nwho = \"c\"\nweek = -inf\n", "schedule[1].week",
+     "must be a finite number between 0 and 520", 7),
     ("text_size = \"huge\"\n", "text_size", "standard, large", 3),
     ("[branding]\nletterhead = \"yes\"\n", "branding.letterhead", "true or false", 4),
     ("[text]\ncontact = \"Call {phone}\"\n", "text.contact", "unknown placeholder {phone}", 4),
@@ -179,7 +184,7 @@ def test_huge_or_binary_template_file(tmp_path):
         load_template(big)
     binary = tmp_path / "b.toml"
     binary.write_bytes(b"\xff\xfe\x00name")
-    with pytest.raises(InputError, match="not UTF-8"):
+    with pytest.raises(InputError, match="is UTF-16 text; only UTF-8"):
         load_template(binary)
 
 
@@ -206,7 +211,8 @@ def test_corrupt_logo(tmp_path):
 
 def test_logo_over_the_limits_is_refused_then_downscaled(tmp_path):
     wide = png(tmp_path / "wide.png", (4200, 300))
-    with pytest.raises(InputError, match="4200 \u00d7 300 pixels"):
+    with pytest.raises(InputError,
+                       match="too large \\(4200\u00d7300 px; a logo is at most 4000 px"):
         check_logo(wide)
     assert logo_too_big(wide)
     note = downscale_logo(wide, tmp_path / "small.png")

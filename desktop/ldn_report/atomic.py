@@ -23,16 +23,61 @@ def atomic_write(
     ``mode`` sets the file's permissions (e.g. 0o600 for drafts holding patient data).
     ``cleanup=False`` skips the scan for crashed writers' leftovers: a caller writing thousands
     of files into one folder (the batch) cleans once per run instead of once per file.
+    An OSError names ``path``, never the hidden temp file.
     """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    return atomic_write_all([(path, data, mode)], cleanup=cleanup)[0]
+
+
+def atomic_write_all(
+    files: list[tuple[str | os.PathLike[str], bytes | str, int | None]], *, cleanup: bool = True,
+) -> list[Path]:
+    """Write several files (path, data, mode) together: every temp file is written and synced
+    first, then all are renamed; if any write fails, none of the targets is touched.
+
+    (A rename failing after another succeeded is the one case left; renames within a folder
+    fail only when the folder itself goes away.)
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data, mode in files:
+            target = Path(path)
+            staged.append((_stage(target, data, mode), target))
+        for tmp_name, target in staged:
+            try:
+                os.replace(tmp_name, target)
+            except OSError as exc:
+                raise _naming(exc, target) from None
+    except BaseException:
+        for tmp_name, _target in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+        raise
+    for _tmp, target in staged:
+        # Make the rename itself durable: a crash right after must not bring the old file back.
+        with contextlib.suppress(OSError):
+            dir_fd = os.open(target.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        if cleanup:
+            remove_crash_leftovers(target)
+    return [target for _tmp, target in staged]
+
+
+def _stage(target: Path, data: bytes | str, mode: int | None) -> str:
+    """The synced temp file beside ``target`` with ``data`` and its final mode; its name."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    # The writer's identity in the temp name (see writer_token) lets a later sweep tell a
-    # crashed writer's leftover (a hidden full copy of a patient's report) from a write still
-    # in progress, even when the pid has since been reused.
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.{writer_token()}.", suffix=".tmp", dir=target.parent
-    )
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # The writer's identity in the temp name (see writer_token) lets a later sweep tell a
+        # crashed writer's leftover (a hidden full copy of a patient's report) from a write
+        # still in progress, even when the pid has since been reused.
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.{writer_token()}.", suffix=".tmp", dir=target.parent
+        )
+    except OSError as exc:
+        raise _naming(exc, target) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -41,21 +86,19 @@ def atomic_write(
         # mkstemp makes the file 0600: without this a shared template saved by one
         # colleague would become unreadable to the others.
         os.chmod(tmp_name, mode if mode is not None else _mode_for(target))
-        os.replace(tmp_name, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
+        if isinstance(exc, OSError):
+            raise _naming(exc, target) from None
         raise
-    # Make the rename itself durable: a crash right after must not bring the old file back.
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    if cleanup:
-        remove_crash_leftovers(target)
-    return target
+    return tmp_name
+
+
+def _naming(exc: OSError, target: Path) -> OSError:
+    """The same error, about ``target``: a user cannot act on ".report.pdf.123.x8.tmp"."""
+    named = OSError(exc.errno, exc.strerror or str(exc), str(target))
+    return named if exc.errno is not None else exc
 
 
 def remove_crash_leftovers(target: str | os.PathLike[str]) -> list[Path]:

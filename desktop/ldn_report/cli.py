@@ -15,14 +15,15 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .batch.cli import add_batch_command
+from .cli_arguments import path_argument
 from .errors import EvidencePackError, InputError
 from .templates.cli import add_templates_command
 
 if TYPE_CHECKING:
-    from .context import PatientContext
     from .templates.model import ClinicTemplate
 
 EXIT_OK, EXIT_USAGE, EXIT_PACK = 0, 2, 3
+PRIVATE = 0o600  # files holding patient data
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,8 +34,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from .atomic import atomic_write
-    from .build import build_report
+    from .atomic import atomic_write_all
+    from .build import build_html, build_report
+    from .chart_note import chart_note
     from .context import load_context
     from .examples import load_example
     from .templates.catalogue import resolve_template
@@ -46,35 +48,49 @@ def _cmd_build(args: argparse.Namespace) -> int:
         raise InputError("-o", f"{out} is a folder; give a file name ending in .pdf or .html")
     if out.suffix.lower() not in (".pdf", ".html", ".htm"):
         raise InputError("-o", f"{out.name} must end in .pdf or .html")
-    if out.suffix.lower() != ".pdf":
-        return _write_html(args, ctx, template, out)
-    result = build_report(ctx, template)
-    atomic_write(out, result.pdf)
+    outputs = {"-o": out}
     if args.chart_note:
-        atomic_write(args.chart_note, result.chart_note)
-    for warning in result.warnings:
+        outputs["--chart-note"] = Path(args.chart_note)
+    _check_outputs(outputs, args, template)
+
+    warnings: tuple[str, ...] = ()
+    if out.suffix.lower() == ".pdf":
+        result = build_report(ctx, template)
+        report, digest, warnings = result.report, result.content_hash, result.warnings
+        data: bytes | str = result.pdf
+        summary = f"{result.page_count} pages, content {digest}"
+    else:  # the accessible HTML version: composed like the PDF, but no PDF is rendered
+        data, report, digest = build_html(ctx, template)
+        summary = f"HTML, content {digest}"
+    # Patient data: readable by the user only. All files are written together or not at all.
+    files: list[tuple[Path, bytes | str, int | None]] = [(out, data, PRIVATE)]
+    if args.chart_note:
+        files.append((outputs["--chart-note"], chart_note(ctx, report, digest), PRIVATE))
+    atomic_write_all(files)
+    for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    print(f"wrote {out} ({result.page_count} pages, content {result.content_hash})")
+    print(f"wrote {out} ({summary})")
     if args.chart_note:
         print(f"wrote chart note {args.chart_note}")
     return EXIT_OK
 
 
-def _write_html(args: argparse.Namespace, ctx: PatientContext, template: ClinicTemplate,
-                out: Path) -> int:
-    """The accessible HTML version: composed like the PDF, but no PDF is rendered."""
-    from .atomic import atomic_write
-    from .build import build_html
-    from .chart_note import chart_note
+def _check_outputs(outputs: dict[str, Path], args: argparse.Namespace,
+                   template: ClinicTemplate) -> None:
+    """Before anything is built or written: no output is an input or another output, and
+    every output can be written."""
+    from .output_paths import check_writable, refuse_collisions
 
-    html, report, digest = build_html(ctx, template)
-    atomic_write(out, html)
-    if args.chart_note:
-        atomic_write(args.chart_note, chart_note(ctx, report, digest))
-    print(f"wrote {out} (HTML, content {digest})")
-    if args.chart_note:
-        print(f"wrote chart note {args.chart_note}")
-    return EXIT_OK
+    inputs: dict[str, Path] = {}
+    if args.context:
+        inputs["--context"] = Path(args.context)
+    if template.source and not template.builtin:
+        inputs["--template"] = Path(template.source)
+    if template.branding.logo:
+        inputs["the template's logo"] = Path(template.branding.logo)
+    refuse_collisions(outputs, inputs)
+    for flag, path in outputs.items():
+        check_writable(flag, path)
 
 
 def _cmd_examples(args: argparse.Namespace) -> int:
@@ -95,12 +111,16 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 def _add_build(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", help="build one report (PDF, or accessible HTML)")
     source = p.add_mutually_exclusive_group(required=True)
-    source.add_argument("--context", metavar="FILE", help="patient context JSON (format v1)")
+    source.add_argument("--context", metavar="FILE", help="patient context JSON (format v1)",
+                        type=path_argument("a patient context .json file"))
     source.add_argument("--example", metavar="NAME", help="a bundled example (see 'examples')")
-    p.add_argument("--template", metavar="NAME|FILE", help="clinic template name or .toml file")
+    p.add_argument("--template", metavar="NAME|FILE", help="clinic template name or .toml file",
+                   type=path_argument("a template name or a .toml file"))
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf|OUT.html",
+                   type=path_argument("a file name ending in .pdf or .html"),
                    help="where to write; the suffix picks PDF or accessible HTML")
-    p.add_argument("--chart-note", metavar="FILE", help="also write the chart note here")
+    p.add_argument("--chart-note", metavar="FILE", help="also write the chart note here",
+                   type=path_argument("a file name for the chart note"))
     p.set_defaults(func=_cmd_build)
 
 

@@ -11,6 +11,8 @@ from typing import Any
 
 from .atomic import atomic_write
 from .errors import InputError
+from .untrusted.structured import read_json_file
+from .untrusted.text_policy import check_identifier, neutralize
 
 SCHEMA_VERSION = 1
 
@@ -68,6 +70,8 @@ CHOICE_LABELS = {"ms.phenotype": PHENOTYPE_LABELS, "dmt.status": DMT_STATUS_LABE
 
 MAX_SHORT_TEXT = 200
 MAX_NOTES = 20_000
+# Notes at most 20,000 characters of up to 4 bytes, JSON escapes (6 bytes each) and the rest.
+MAX_CONTEXT_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -81,11 +85,18 @@ class FieldSpec:
     required: bool = False
     choices: tuple[str, ...] = ()
     help: str = ""
-    identifying: bool = False
+    identifying: bool = False  # left out of a de-identified report
+    # Must read the same on paper and on screen: invisible and direction-changing characters
+    # are refused, not removed (untrusted.text_policy). Every identifying field is one.
+    identifier: bool = False
 
     @property
     def max_length(self) -> int:
         return MAX_NOTES if self.kind == "text" else MAX_SHORT_TEXT
+
+    @property
+    def refuses_hidden_characters(self) -> bool:
+        return self.identifying or self.identifier
 
 
 FIELDS: tuple[FieldSpec, ...] = (
@@ -111,7 +122,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("neuroinflammation_symptoms", "bool", "Neuroinflammation symptoms", "MS"),
     FieldSpec("nutrition_concern", "bool", "Nutrition concern", "MS",
               help="Weight loss, poor intake, malnutrition risk"),
-    FieldSpec("clinician.name", "str", "Clinician name", "Clinician"),
+    FieldSpec("clinician.name", "str", "Clinician name", "Clinician", identifier=True),
     FieldSpec("clinician.role", "str", "Clinician role", "Clinician"),
     FieldSpec("appointment_date", "date", "Appointment date", "Clinician",
               help="YYYY-MM-DD; defaults to today"),
@@ -162,18 +173,14 @@ def _check_text(spec: FieldSpec, value: Any) -> str:
     if not isinstance(value, str):
         raise InputError(spec.name, f"must be text, not {_type_name(value)}")
     text = unicodedata.normalize("NFC", value)
-    allowed_controls = "\n\t" if spec.kind == "text" else ""
-    text = text.replace("\r\n", "\n") if spec.kind == "text" else text
-    for index, char in enumerate(text):
-        if unicodedata.category(char) == "Cc" and char not in allowed_controls:
-            raise InputError(
-                spec.name,
-                f"contains a control character (U+{ord(char):04X}) at position {index + 1}; "
-                "only printable text is allowed"
-                + (" (line breaks and tabs are fine)" if spec.kind == "text" else ""),
-            )
-        if 0xD800 <= ord(char) <= 0xDFFF:
-            raise InputError(spec.name, f"contains an unpaired surrogate at position {index + 1}")
+    if spec.refuses_hidden_characters:
+        check_identifier(spec.name, text)
+    else:
+        text = neutralize(text, multiline=spec.kind == "text")
+        for index, char in enumerate(text):
+            if 0xD800 <= ord(char) <= 0xDFFF:
+                raise InputError(spec.name, f"contains a broken character (an unpaired "
+                                 f"surrogate) at position {index + 1}; retype it")
     if len(text) > spec.max_length:
         raise InputError(
             spec.name, f"is {len(text)} characters long; at most {spec.max_length} are allowed"
@@ -186,19 +193,28 @@ def _type_name(value: Any) -> str:
             dict: "an object", type(None): "null"}.get(type(value), type(value).__name__)
 
 
+def _not_allowed(value: Any) -> str:
+    # Never the value itself: in a clinic list with a shifted row it may be a record number.
+    return "this value is not allowed" if isinstance(value, str) else \
+        f"must be text, not {_type_name(value)}"
+
+
 def parse_date(spec_name: str, value: Any) -> dt.date:
     """An ISO 8601 calendar date (YYYY-MM-DD); impossible dates name the field."""
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
         raise InputError(spec_name, f"must be a date as YYYY-MM-DD text, not {_type_name(value)}")
+    # Messages never repeat the value: a date of birth identifies a patient.
     text = value.strip()
-    if len(text) != 10 or text[4] != "-" or text[7] != "-":
-        raise InputError(spec_name, f"{value!r} is not a date; use YYYY-MM-DD, e.g. 1980-04-23")
+    if len(text) != 10 or text[4] != "-" or text[7] != "-" \
+            or not (text[:4] + text[5:7] + text[8:]).isascii():
+        raise InputError(spec_name, "is not a date; write it as YYYY-MM-DD, e.g. 1980-04-23")
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise InputError(spec_name, f"{value!r} is not a real calendar date (YYYY-MM-DD)") from None
+        raise InputError(spec_name, "is not a real calendar date; write it as YYYY-MM-DD, "
+                         "e.g. 1980-04-23") from None
 
 
 def _check_value(spec: FieldSpec, value: Any, today: dt.date) -> Any:
@@ -206,7 +222,7 @@ def _check_value(spec: FieldSpec, value: Any, today: dt.date) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             raise InputError(spec.name, f"must be the number {SCHEMA_VERSION}")
         if value != SCHEMA_VERSION:
-            raise InputError(spec.name, f"is {value}; this app reads format version 1 only")
+            raise InputError(spec.name, "is not 1; this app reads format version 1 only")
         return value
     if spec.kind in ("str", "text"):
         return _check_text(spec, value)
@@ -217,7 +233,7 @@ def _check_value(spec: FieldSpec, value: Any, today: dt.date) -> Any:
     if spec.kind == "enum":
         if not isinstance(value, str) or value not in spec.choices:
             raise InputError(
-                spec.name, f"{value!r} is not allowed; choose one of: {', '.join(spec.choices)}"
+                spec.name, f"{_not_allowed(value)}; choose one of: {', '.join(spec.choices)}"
             )
         return value
     if spec.kind == "enum_list":
@@ -228,20 +244,23 @@ def _check_value(spec: FieldSpec, value: Any, today: dt.date) -> Any:
             if not isinstance(item, str) or item not in spec.choices:
                 raise InputError(
                     f"{spec.name}[{index}]",
-                    f"{item!r} is not allowed; choose from: {', '.join(spec.choices)}",
+                    f"{_not_allowed(item)}; choose from: {', '.join(spec.choices)}",
                 )
             if item not in chosen:
                 chosen.append(item)
         return tuple(chosen)
     if spec.kind == "date":
+        if isinstance(value, str) and spec.refuses_hidden_characters:
+            check_identifier(spec.name, value)
         date = parse_date(spec.name, value)
         if spec.name == "patient.date_of_birth":
             if date > today:
-                raise InputError(spec.name, f"{date.isoformat()} is in the future")
+                raise InputError(spec.name, "is in the future; a date of birth is today or "
+                                 "earlier")
             if date.year < 1900:
-                raise InputError(spec.name, f"{date.isoformat()} is before 1900")
+                raise InputError(spec.name, "is before 1900; a date of birth is from 1900 on")
         elif not 2000 <= date.year <= 2100:
-            raise InputError(spec.name, f"{date.isoformat()} must be between 2000 and 2100")
+            raise InputError(spec.name, "must be a date between 2000 and 2100")
         return date
     raise AssertionError(f"unknown field kind {spec.kind}")  # a bug in FIELDS, not user input
 
@@ -311,21 +330,7 @@ def context_to_dict(ctx: PatientContext) -> dict[str, Any]:
 def load_context(path: str | Path, today: dt.date | None = None) -> PatientContext:
     """Read and validate a context JSON file; errors name the file, line and field."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("", "file not found", where=str(path)) from None
-    except UnicodeDecodeError as exc:
-        raise InputError("", f"is not UTF-8 text (byte {exc.start})", where=str(path)) from None
-    except OSError as exc:
-        raise InputError("", f"cannot be read ({exc.strerror})", where=str(path)) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            "", f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
-            where=str(path),
-        ) from None
+    data = read_json_file(path, MAX_CONTEXT_BYTES, "patient context .json file")
     try:
         return context_from_dict(data, today=today)
     except InputError as exc:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .atomic import atomic_write
 from .errors import InputError
+from .untrusted.files import read_regular_file
 
 MAX_LOGO_BYTES = 5 * 1024 * 1024
 MAX_LOGO_PIXELS = 4000  # on either side
@@ -20,30 +21,68 @@ def _kind(head: bytes) -> str | None:
     return next((kind for magic, kind in _MAGIC.items() if head.startswith(magic)), None)
 
 
-def _open(path: Path, max_bytes: int):
+def _header_size(data: bytes, kind: str) -> tuple[int, int] | None:
+    """(width, height) from a PNG's IHDR or a JPEG's frame header, before any decoding.
+
+    Pillow refuses images over ~89 megapixels as possible decompression bombs before it says
+    their size, so a valid 9500 x 9500 logo would otherwise be called damaged.
+    """
+    if kind == "PNG":
+        if len(data) >= 24 and data[12:16] == b"IHDR":
+            return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+        return None
+    pos = 2
+    while pos + 9 <= len(data):
+        if data[pos] != 0xFF:
+            return None
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte
+            pos += 1
+            continue
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:  # markers without a length
+            pos += 2
+            continue
+        length = int.from_bytes(data[pos + 2:pos + 4], "big")
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):  # a start of frame
+            return int.from_bytes(data[pos + 7:pos + 9], "big"), \
+                int.from_bytes(data[pos + 5:pos + 7], "big")
+        pos += 2 + length
+    return None
+
+
+def _too_large(name: str, size: tuple[int, int]) -> InputError:
+    w, h = size
+    return InputError("branding.logo", f"{name} is too large ({w}\u00d7{h} px; a logo is at "
+                      f"most {MAX_LOGO_PIXELS} px on each side); the template editor can "
+                      "downscale it for you")
+
+
+def _open(path: Path, max_bytes: int, *, enforce_pixels: bool = True):
     """Pillow image of ``path`` (header read only) after the file and format checks."""
     from PIL import Image
 
     field = "branding.logo"
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise InputError(field, f"{path} is a folder; choose a PNG or JPEG file")
-        if size > max_bytes:
-            raise InputError(field, f"{path.name} is {size / 1024 / 1024:.1f} MB; a logo is at "
-                             f"most {MAX_LOGO_BYTES // 1024 // 1024} MB (the template editor "
-                             "can downscale it for you)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(field, f"logo file not found: {path}") from None
-    except OSError as exc:
-        raise InputError(field, f"{path} cannot be read ({exc.strerror})") from None
-    if _kind(data[:8]) is None:
+        data = read_regular_file(path, max_bytes, field=field, what="logo", where="")
+    except InputError as exc:
+        if exc.message == "file not found":
+            raise InputError(field, f"logo file not found: {path}") from None
+        hint = " (the template editor can downscale it for you)" \
+            if exc.message.startswith("is larger") and max_bytes == MAX_LOGO_BYTES else ""
+        raise InputError(field, f"{path} {exc.message}{hint}") from None
+    kind = _kind(data[:8])
+    if kind is None:
         raise InputError(field, f"{path.name} is not a PNG or JPEG image")
+    size = _header_size(data, kind)
+    if enforce_pixels and size is not None and max(size) > MAX_LOGO_PIXELS:
+        raise _too_large(path.name, size)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise InputError(field, f"{path.name} has too many pixels to open safely; a logo is "
+                         f"at most {MAX_LOGO_PIXELS} px on each side") from None
     except Exception as exc:  # Pillow raises many kinds for a broken file
         raise InputError(field, f"{path.name} is damaged and cannot be read as an image "
                          f"({type(exc).__name__})") from None
@@ -56,9 +95,7 @@ def check_logo(path: str | Path) -> tuple[int, int]:
     image = _open(path, MAX_LOGO_BYTES)
     w, h = image.size
     if max(w, h) > MAX_LOGO_PIXELS:
-        raise InputError("branding.logo", f"{path.name} is {w} \u00d7 {h} pixels; a logo is at "
-                         f"most {MAX_LOGO_PIXELS} pixels on each side (the template editor can "
-                         "downscale it for you)")
+        raise _too_large(path.name, (w, h))
     try:
         image.load()  # decodes every pixel: a truncated file fails here, not in a report
     except Exception as exc:
@@ -74,7 +111,7 @@ def logo_too_big(path: str | Path) -> bool:
         check_logo(path)
     except InputError:
         try:
-            image = _open(path, MAX_SOURCE_BYTES)
+            image = _open(path, MAX_SOURCE_BYTES, enforce_pixels=False)
             image.load()
         except Exception:
             return False
@@ -87,7 +124,7 @@ def downscale_logo(src: str | Path, dest: str | Path) -> str:
     from PIL import Image
 
     src, dest = Path(src), Path(dest)
-    image = _open(src, MAX_SOURCE_BYTES)
+    image = _open(src, MAX_SOURCE_BYTES, enforce_pixels=False)
     old = image.size
     try:
         image.load()

@@ -156,7 +156,7 @@ def test_opening_a_broken_file_names_the_field(gui, file_dialogs, message_boxes,
     gui.window.open_action.trigger()
     title, text, _details = message_boxes.shown[-1]
     assert title == "Cannot open this file"
-    assert "bad.json: dmt.status: 'maybe' is not allowed" in text
+    assert "bad.json: dmt.status: this value is not allowed" in text
 
 
 @pytest.mark.parametrize(

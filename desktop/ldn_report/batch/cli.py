@@ -11,11 +11,12 @@ import threading
 import time
 from typing import TextIO
 
-from ..errors import InputError
+from ..cli_arguments import path_argument, whole_number
 from .manifest import FAILED
 
 EXIT_OK, EXIT_SOME_FAILED = 0, 1
 EXIT_INTERRUPTED = 130  # as for Ctrl-C at the shell (128 + SIGINT), for SIGTERM too
+MAX_JOBS = 64
 
 
 class ProgressPrinter:
@@ -72,16 +73,6 @@ class ProgressPrinter:
         self.stream.flush()
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise InputError("--jobs", f"{text!r} is not a whole number") from None
-    if not 1 <= value <= 64:
-        raise InputError("--jobs", f"{value} is out of range; use 1 to 64")
-    return value
-
-
 def _seconds(text: str) -> float:
     # ArgumentTypeError, not InputError (a ValueError): argparse would replace its message.
     try:
@@ -89,7 +80,7 @@ def _seconds(text: str) -> float:
     except ValueError:
         value = math.nan
     if not 0 <= value <= 86_400:  # also refuses nan and inf
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds from 0 to 86400")
+        raise argparse.ArgumentTypeError("--wait must be a number of seconds from 0 to 86400")
     return value
 
 
@@ -160,11 +151,14 @@ def add_batch_command(sub: argparse._SubParsersAction) -> None:
         "context's dotted field names, plus an optional 'template' column). Exit code 0: all "
         "rows produced; 1: some rows failed (see manifest.csv); 2: the list is unusable. "
         "Running it again skips rows whose reports are unchanged.")
-    p.add_argument("list", metavar="LIST.csv", help="the clinic list")
-    p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the reports")
+    p.add_argument("list", metavar="LIST.csv", type=path_argument("the clinic list's .csv file"),
+                   help="the clinic list")
+    p.add_argument("-o", "--output", required=True, metavar="DIR",
+                   type=path_argument("a folder for the reports"), help="folder for the reports")
     p.add_argument("--template", metavar="NAME|FILE",
+                   type=path_argument("a template name or a .toml file"),
                    help="clinic template for rows whose 'template' cell is empty")
-    p.add_argument("--jobs", type=_positive, default=0, metavar="N",
+    p.add_argument("--jobs", type=whole_number("--jobs", 1, MAX_JOBS), default=0, metavar="N",
                    help="worker processes (default: CPU count, at most 4)")
     p.add_argument("--merge", action="store_true",
                    help="also write all-reports-for-printing.pdf, every report in list order")

@@ -20,6 +20,7 @@ from ..context import (
     context_from_dict,
 )
 from ..errors import InputError
+from ..untrusted.files import decode_utf8, read_regular_file
 
 TEMPLATE_COLUMN = "template"
 # Yes/no cells as spreadsheets and people write them; an empty cell is "not given" (no).
@@ -80,16 +81,8 @@ def read_clinic_list(path: str | Path, today: dt.date | None = None) -> ClinicLi
     a bad row is kept as a ClinicRow with its column and message, so the good rows still run."""
     path = Path(path)
     where = path.name
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("", "file not found", where=str(path)) from None
-    except IsADirectoryError:
-        raise InputError("", "is a folder; give the clinic list's .csv file", where=str(path)) \
-            from None
-    if len(raw) > MAX_BYTES:
-        raise InputError("", f"is larger than {MAX_BYTES // (1024 * 1024)} MB; "
-                         "split the list", where=where)
+    raw = read_regular_file(path, MAX_BYTES, what="clinic list (.csv file; split a longer list)",
+                            where=str(path))
     text = _decode(raw, where)
     return parse_clinic_list(text, path=path, today=today)
 
@@ -130,14 +123,7 @@ def parse_clinic_list(text: str, path: Path = Path("list.csv"),
 
 
 def _decode(raw: bytes, where: str) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("", "is UTF-16 text; save the list as 'CSV UTF-8'", where=where)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            "", f"is not UTF-8 text (byte 0x{raw[exc.start]:02X} at offset {exc.start}); "
-            "save the list as 'CSV UTF-8'", where=where) from None
+    return decode_utf8(raw, where=where, hint="save the list as 'CSV UTF-8'")
 
 
 # Spreadsheets "correct" hyphens to dashes and quotes to curly ones: they read as typed.
@@ -158,23 +144,26 @@ _HEADER_WORDS = {_fold(spec.label): spec.name for spec in FIELDS} | {
 
 def _check_header(cells: list[str], where: str) -> tuple[str, ...]:
     columns: list[str] = []
-    unknown: list[str] = []
-    for cell in cells:
+    unknown: list[int] = []
+    for number, cell in enumerate(cells, 1):
         name = cell.strip().lstrip("\ufeff")
         if name == "":
             columns.append("")
             continue
         canonical = _HEADER_WORDS.get(_fold(name))
         if canonical is None:
-            unknown.append(name)
+            unknown.append(number)
         elif canonical in columns:
             raise InputError(canonical, "appears twice in the header", where=where)
         columns.append(canonical or name)
     if unknown:
-        shown = ", ".join(repr(name[:40]) for name in unknown[:5])
+        # Named by position, not by text: when the first line is a patient row, not the
+        # header, its cells are names and record numbers.
+        shown = ", ".join(str(n) for n in unknown[:5]) + (", ..." if len(unknown) > 5 else "")
         raise InputError(
-            "header", f"unknown column(s) {shown}; the header must use these names: "
-            + ", ".join(HEADER) + " (or the labels the app's form shows)", where=where)
+            "header", f"column(s) {shown} of the first line are not known column names; the "
+            "header must use these names: " + ", ".join(HEADER)
+            + " (or the labels the app's form shows)", where=where)
     missing = [spec.name for spec in FIELDS
                if spec.required and spec.name != "schema_version" and spec.name not in columns]
     if missing:
@@ -257,10 +246,10 @@ def _convert(name: str, value: str) -> Any:
 
 
 def _to_int(name: str, value: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise InputError(name, f"{value!r} is not a number; use {SCHEMA_VERSION}") from None
+    # Plain ASCII digits only, and few: int() takes 5,000 digits badly and "١" or "1_0" oddly.
+    if not (value.isascii() and value.isdigit() and len(value) <= 9):
+        raise InputError(name, f"must be the number {SCHEMA_VERSION} (or left empty)")
+    return int(value)
 
 
 def _to_bool(name: str, value: str) -> bool:
@@ -269,7 +258,7 @@ def _to_bool(name: str, value: str) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise InputError(name, f"{value[:40]!r} is not yes/no; use {BOOL_SPELLINGS}")
+    raise InputError(name, f"is not yes/no; use {BOOL_SPELLINGS}")
 
 
 def _choice_words(name: str) -> dict[str, str]:
@@ -291,7 +280,8 @@ def _allowed(name: str) -> str:
 def _to_enum(name: str, value: str) -> str:
     code = _choice_words(name).get(_fold(value))
     if code is None:
-        raise InputError(name, f"{value[:40]!r} is not allowed; {_allowed(name)}")
+        # Never the cell's value: in a shifted row it may be a name or record number.
+        raise InputError(name, f"this value is not allowed; {_allowed(name)}")
     return code
 
 
@@ -299,12 +289,12 @@ def _to_list(name: str, value: str) -> list[str]:
     words = _choice_words(name)
     items = [item.strip() for item in value.replace(",", ";").split(";")]
     items = [item for item in items if item]
-    unknown = [item for item in items if _fold(item) not in words]
+    unknown = [n for n, item in enumerate(items, 1) if _fold(item) not in words]
     if unknown:
-        shown = ", ".join(repr(item[:40]) for item in unknown[:5])
-        verb = "is" if len(unknown) == 1 else "are"
-        raise InputError(name, f"{shown} {verb} not allowed; {_allowed(name)} "
-                         "(several separated by ;)")
+        # By position, never by value (a shifted row may put a name here).
+        shown = ", ".join(str(n) for n in unknown[:5])
+        which = f"value {shown} is" if len(unknown) == 1 else f"values {shown} are"
+        raise InputError(name, f"{which} not allowed; {_allowed(name)} (several separated by ;)")
     return [words[_fold(item)] for item in items]
 
 

@@ -8,8 +8,11 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from ..atomic import atomic_write
+from ..errors import InputError
+from ..untrusted.files import read_regular_file
 
 MANIFEST_NAME = "manifest.csv"
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024  # 20,000 rows of a few hundred bytes, with room
 
 # Statuses: built (this run), unchanged (kept from an earlier run: same content and template),
 # failed (the row's column and error say why), cancelled (not reached; the next run builds it).
@@ -80,8 +83,8 @@ def read_manifest(folder: Path) -> dict[int, ManifestEntry]:
     """The entries of an earlier run by row; an unreadable or foreign manifest reads as empty."""
     path = folder / MANIFEST_NAME
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = read_regular_file(path, MAX_MANIFEST_BYTES, what="manifest").decode("utf-8-sig")
+    except (InputError, UnicodeDecodeError):
         return {}
     out: dict[int, ManifestEntry] = {}
     try:

@@ -207,10 +207,9 @@ def _resolve_templates(
                 row_keys[row.row] = default_key
             continue
         if row.template not in by_cell:
-            candidate = base / row.template
-            value = str(candidate) if row.template.lower().endswith(".toml") else row.template
             try:
-                by_cell[row.template] = resolve_template(value)
+                # Paths are relative to the list's folder, never the current one.
+                by_cell[row.template] = resolve_template(row.template, base_dir=base)
             except InputError as exc:
                 by_cell[row.template] = exc
         resolved = by_cell[row.template]

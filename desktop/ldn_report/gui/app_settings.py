@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -10,10 +11,13 @@ from typing import Any
 import platformdirs
 
 from ..atomic import atomic_write
+from ..errors import InputError
+from ..untrusted.structured import read_json_file
 
 APP_NAME = "ldn-report"
 SETTINGS_FILE = "gui-settings.json"
 MAX_RECENT = 8
+MAX_SETTINGS_BYTES = 1_000_000
 
 
 def config_dir() -> Path:
@@ -46,10 +50,15 @@ class AppSettings:
 
     @classmethod
     def load(cls) -> AppSettings:
-        """The saved settings, or the defaults when the file is missing or damaged."""
+        """The saved settings, or the defaults when the file is missing or unusable (damaged,
+        deeply nested, a key twice, not a regular file): the app must start either way."""
+        path = cls.path()
+        if not path.exists() and not path.is_symlink():
+            return cls()
         try:
-            raw = json.loads(cls.path().read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            raw = read_json_file(path, MAX_SETTINGS_BYTES, "settings file")
+        except InputError as exc:
+            warnings.warn(f"settings not used (the defaults are): {exc}", stacklevel=2)
             return cls()
         return cls.from_dict(raw if isinstance(raw, dict) else {})
 

@@ -11,14 +11,18 @@ import datetime as dt
 import json
 import os
 import uuid
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..atomic import atomic_write
+from ..errors import InputError
+from ..untrusted.structured import read_json_file
 from .app_settings import data_dir
 
 DRAFT_FORMAT = 1
+MAX_DRAFT_BYTES = 2_000_000
 
 
 def drafts_dir() -> Path:
@@ -89,18 +93,36 @@ class DraftStore:
 
 
 def read_draft(path: Path) -> Draft | None:
-    """A draft file, or None when it is unreadable (a damaged draft is not worth a crash)."""
+    """A draft file, or None when it is unusable (damaged, deeply nested, a key twice, not a
+    regular file): a bad draft is skipped with a warning naming it, never a crash."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = read_json_file(path, MAX_DRAFT_BYTES, "draft")
+    except InputError as exc:
+        warnings.warn(f"draft skipped: {exc}", stacklevel=2)
+        return None
+    try:
         values = raw["values"]
         if raw.get("draft_format") != DRAFT_FORMAT or not isinstance(values, dict):
             return None
+        pid = raw["pid"]
+        if isinstance(pid, bool) or not isinstance(pid, int) or not 0 < pid < 2**31:
+            return None
         return Draft(
             path=path,
-            values=values,
+            values=_form_values(values),
             source_path=str(raw.get("source_path") or ""),
             saved_at=dt.datetime.fromisoformat(raw["saved_at"]),
-            pid=int(raw["pid"]),
+            pid=pid,
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, OverflowError):
         return None
+
+
+def _form_values(values: dict[str, Any]) -> dict[str, Any]:
+    """Only values a form field can hold (text, yes/no, empty, a list of text): a hand-made
+    draft with numbers or objects in it must not crash the form that restores it."""
+    def fits(value: Any) -> bool:
+        return value is None or isinstance(value, str | bool) or (
+            isinstance(value, list) and all(isinstance(v, str) for v in value))
+
+    return {k: v for k, v in values.items() if isinstance(k, str) and fits(v)}

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..atomic import atomic_write
 from ..errors import InputError
-from ..logo import check_logo
+from ..logo import MAX_LOGO_BYTES, check_logo
+from ..untrusted.files import read_regular_file
 from .file_format import load_template, save_template
 from .model import ClinicTemplate, slugify
 
@@ -53,6 +54,10 @@ def user_templates() -> tuple[list[ClinicTemplate], list[InputError]]:
                 good.append(load_template(path))
             except InputError as exc:
                 bad.append(exc)
+            except (OSError, ValueError, RecursionError, MemoryError) as exc:
+                # One hostile file in a shared folder must never stop the app or a batch.
+                bad.append(InputError("", f"cannot be used ({type(exc).__name__})",
+                                      where=str(path)))
     good.sort(key=lambda t: t.name.lower())
     return good, bad
 
@@ -90,7 +95,8 @@ def save_user_template(template: ClinicTemplate) -> ClinicTemplate:
         if src.resolve().parent != logos.resolve():
             dest = logos / f"{template.slug}-logo{src.suffix.lower()}"
             check_logo(src)
-            atomic_write(dest, src.read_bytes())
+            atomic_write(dest, read_regular_file(src, MAX_LOGO_BYTES, field="branding.logo",
+                                                 what="logo"))
             template = replace(template, branding=replace(template.branding, logo=str(dest)))
     path = save_template(replace(template, builtin=False), folder / f"{template.slug}.toml")
     return load_template(path)
@@ -110,24 +116,42 @@ def export_template(template: ClinicTemplate, path: str | Path) -> list[Path]:
         src = Path(template.branding.logo)
         dest = path.with_name(f"{path.stem}-logo{src.suffix.lower()}")
         if src.resolve() != dest.resolve():
-            atomic_write(dest, src.read_bytes())
+            atomic_write(dest, read_regular_file(src, MAX_LOGO_BYTES, field="branding.logo",
+                                                 what="logo"))
         template = replace(template, branding=replace(template.branding, logo=str(dest)))
         written.append(dest)
     written.insert(0, save_template(template, path))
     return written
 
 
-def resolve_template(value: str | None) -> ClinicTemplate:
-    """A template by catalogue name (or slug, e.g. standard-a4) or by .toml file path."""
+def resolve_template(value: str | None, base_dir: Path | None = None) -> ClinicTemplate:
+    """A template by catalogue name (or slug, e.g. standard-a4) or by .toml file path.
+
+    A relative path is taken from ``base_dir`` when given (a clinic list's folder), else from
+    the current folder (the command line). With ``base_dir``, a value without ``.toml`` is
+    first looked for there as a file (as typed, then with ``.toml`` added), then by name.
+    """
     if value is None or not value.strip() or value.strip().lower() == "default":
         return builtin_templates()[0]
     text = value.strip()
     looks_like_file = text.lower().endswith(".toml") or "/" in text or "\\" in text
-    if looks_like_file or Path(text).is_file():
+    if base_dir is not None:
+        path = Path(text).expanduser()
+        if not path.is_absolute():
+            path = base_dir / path
+        if looks_like_file:
+            return load_template(path)
+        for candidate in (path, path.with_name(path.name + ".toml")):
+            if candidate.is_file():
+                return load_template(candidate)
+    elif looks_like_file or Path(text).is_file():
         return load_template(text)
     found = find_template(text)
     if found is None:
         names = ", ".join(f'"{t.name}"' for t in list_templates())
-        raise InputError("--template", f"{text!r} is not a known template; choose one of: "
-                         f"{names}, or give a .toml file")
+        # In a clinic list the cell may be a shifted patient value: it is not repeated.
+        shown = f"{text!r} is" if base_dir is None else "this is"
+        raise InputError("--template" if base_dir is None else "template",
+                         f"{shown} not a known template; choose one of: {names}, or give a "
+                         ".toml file")
     return found

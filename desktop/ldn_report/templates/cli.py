@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..cli_arguments import path_argument
 from ..errors import InputError
 from .catalogue import (
     builtin_templates,
@@ -65,12 +66,13 @@ def add_templates_command(sub: argparse._SubParsersAction) -> None:
     ls.add_argument("--paths", action="store_true", help="also print each template's file")
     ls.set_defaults(func=_cmd_list)
     show = tsub.add_parser("show", help="print a template as TOML")
-    show.add_argument("name", metavar="NAME", help="template name (or slug, or .toml file)")
+    show.add_argument("name", metavar="NAME", type=path_argument("a template name or file"),
+                      help="template name (or slug, or .toml file)")
     show.set_defaults(func=_cmd_show)
     val = tsub.add_parser("validate", help="check a template .toml file")
-    val.add_argument("file", metavar="FILE")
+    val.add_argument("file", metavar="FILE", type=path_argument("a .toml template file"))
     val.set_defaults(func=_cmd_validate)
     exp = tsub.add_parser("export", help="write a template to a .toml file to share")
-    exp.add_argument("name", metavar="NAME")
-    exp.add_argument("file", metavar="FILE")
+    exp.add_argument("name", metavar="NAME", type=path_argument("a template name or file"))
+    exp.add_argument("file", metavar="FILE", type=path_argument("a .toml file to write"))
     exp.set_defaults(func=_cmd_export)

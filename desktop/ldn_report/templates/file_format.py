@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import math
 import re
-import tomllib
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,9 @@ from ..atomic import atomic_write
 from ..colour_contrast import accent_contrast_problem
 from ..errors import InputError
 from ..logo import check_logo
+from ..untrusted.files import decode_utf8, read_regular_file
+from ..untrusted.structured import parse_toml
+from ..untrusted.text_policy import neutralize
 from .model import (
     DEFAULT_SCHEDULE,
     EVIDENCE_SECTIONS,
@@ -77,11 +79,10 @@ class _Reader:
              required: bool = False) -> str:
         if not isinstance(value, str):
             raise self.error(key, f"must be text (in quotes), not {_type_name(value)}")
-        value = unicodedata.normalize("NFC", value).replace("\r\n", "\n")
+        # Clinic text is free text: invisible format characters and stray controls are removed
+        # (untrusted.text_policy), as in a patient's notes; a broken character is refused.
+        value = neutralize(unicodedata.normalize("NFC", value), multiline=multiline)
         for i, ch in enumerate(value):
-            if unicodedata.category(ch) == "Cc" and not (multiline and ch in "\n\t"):
-                raise self.error(key, f"contains a control character (U+{ord(ch):04X}) at "
-                                 f"position {i + 1}")
             if unicodedata.category(ch) == "Cs":
                 raise self.error(key, f"contains a broken character (an unpaired surrogate, "
                                  f"U+{ord(ch):04X}) at position {i + 1}; retype it")
@@ -97,11 +98,15 @@ class _Reader:
         return value
 
     def number(self, key: str, value: Any, lo: float, hi: float) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float) \
-                or not math.isfinite(value):
-            raise self.error(key, f"must be a number, not {_type_name(value)}")
+        allowed = f"a finite number between {lo:g} and {hi:g}"
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.error(key, f"must be {allowed}, not {_type_name(value)}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise self.error(key, f"must be {allowed}; {value} is not")
         if not lo <= value <= hi:
-            raise self.error(key, f"is {value:g}; allowed: {lo:g} to {hi:g}")
+            shown = f"{value:g}" if isinstance(value, float) or abs(value) < 10**15 else \
+                "too large"
+            raise self.error(key, f"is {shown}; it must be {allowed}")
         return float(value)
 
     def choice(self, key: str, value: Any, choices: tuple[str, ...]) -> str:
@@ -120,8 +125,8 @@ class _Reader:
         if isinstance(version, bool) or not isinstance(version, int):
             raise self.error("format_version", f"must be the number {FORMAT_VERSION}")
         if version != FORMAT_VERSION:
-            raise self.error("format_version", f"is {version}; this app reads clinic template "
-                             f"format {FORMAT_VERSION} only")
+            raise self.error("format_version", f"is not {FORMAT_VERSION}; this app reads clinic "
+                             f"template format {FORMAT_VERSION} only")
         if "name" not in data:
             raise self.error("name", "is required: the template's name, e.g. \"Riverside MS\"")
         name = self.text("name", data["name"], 80, required=True)
@@ -355,17 +360,7 @@ def template_from_toml(text: str, where: str = "", base_dir: Path | None = None,
                        builtin: bool = False, source: str = "",
                        strict: bool = False) -> ClinicTemplate:
     """Parse and validate TOML text; a syntax error gives its line and column."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        m = re.search(r"\(at line (\d+), column (\d+)\)", message)
-        reason = re.sub(r"\s*\(at .*\)$", "", message)
-        if m:
-            place = f"line {m[1]}, column {m[2]}"
-        else:
-            place = f"line {text.count(chr(10)) + 1} (end of file)"
-        raise InputError("", f"is not valid TOML: {reason} at {place}", where=where) from None
+    data = parse_toml(text, where)
     return template_from_dict(data, where, base_dir, builtin, source, _key_lines(text), strict)
 
 
@@ -375,19 +370,8 @@ def load_template(path: str | Path, builtin: bool = False, strict: bool = False)
     ``strict``: as for ``templates validate`` (see template_from_dict)."""
     path = Path(path).expanduser()
     where = str(path)
-    try:
-        if path.is_dir():
-            raise InputError("", "is a folder; give a .toml template file", where=where)
-        if path.stat().st_size > MAX_TOML_BYTES:
-            raise InputError("", f"is {path.stat().st_size:,} bytes; a template is at most "
-                             f"{MAX_TOML_BYTES:,}", where=where)
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("", "file not found", where=where) from None
-    except UnicodeDecodeError as exc:
-        raise InputError("", f"is not UTF-8 text (byte {exc.start})", where=where) from None
-    except OSError as exc:
-        raise InputError("", f"cannot be read ({exc.strerror})", where=where) from None
+    raw = read_regular_file(path, MAX_TOML_BYTES, what=".toml template file", where=where)
+    text = decode_utf8(raw, where=where)
     return template_from_toml(text, where, path.parent.resolve(), builtin, str(path.resolve()),
                               strict)
 

@@ -28,11 +28,13 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from ldn_report import report as model
+from ldn_report.logo import MAX_LOGO_BYTES
 from ldn_report.render.pdf import fonts, markup
 from ldn_report.render.pdf.blocks import BlockRenderer
 from ldn_report.render.pdf.flowables import Para
 from ldn_report.render.pdf.styles import MUTED, RULE, StyleSet, style_set
 from ldn_report.templates.model import ClinicTemplate
+from ldn_report.untrusted.files import read_regular_file
 
 log = logging.getLogger(__name__)
 
@@ -229,12 +231,15 @@ class ReportRenderer:
         if not path:
             return None
         try:
-            iw, ih = ImageReader(path).getSize()
+            # Read once, bounded and non-blocking: the file may have been swapped for a FIFO
+            # or a device since the template was checked.
+            data = read_regular_file(path, MAX_LOGO_BYTES, what="logo")
+            iw, ih = ImageReader(io.BytesIO(data)).getSize()
         except Exception:  # a missing or broken logo must not stop a patient's report
             log.warning("clinic logo could not be read; printing without it")
             return None
         scale = min(LOGO_HEIGHT / ih, LOGO_MAX_WIDTH / iw)
-        return Image(path, width=iw * scale, height=ih * scale)
+        return Image(io.BytesIO(data), width=iw * scale, height=ih * scale)
 
     def header(self, section: model.Section | None) -> list[Flowable]:
         st = self.styles
