@@ -150,8 +150,10 @@ def _build_one(task: _Task) -> _Outcome:
     except EvidencePackError:
         raise  # no report may be built from a broken pack: the whole batch stops (exit 3)
     except Exception as exc:  # a renderer bug must not stop the other rows
+        # The type only: a library's message may quote the patient's text (the manifest and
+        # the log must never hold a name or record number).
         return _Outcome(task.row, FAILED, error=f"could not build the report "
-                        f"({type(exc).__name__}: {str(exc)[:200]})")
+                        f"({type(exc).__name__})")
     return _Outcome(task.row, BUILT, result.pdf, result.content_hash, result.page_count,
                     warnings=result.warnings)
 
@@ -255,12 +257,15 @@ def run_batch(
     """
     started = time.perf_counter()
     today = today or dt.date.today()
+    if not str(out_dir).strip():
+        raise InputError("-o", "is empty; give a folder for the reports")
     clinic = read_clinic_list(list_path, today=today)
     default = resolve_template(template)
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError("-o", f"{out} is a file; give a folder for the reports")
-    out.mkdir(parents=True, exist_ok=True)
+    # A new folder is the user's only: its file names hold patients' names.
+    out.mkdir(mode=0o700, parents=True, exist_ok=True)
     with output_folder_lock(out, lock_wait):
         # Held for the whole run: a second batch into this folder waits, then refuses.
         return _run_locked(clinic, default, out, jobs=jobs, merge=merge, duplex=duplex,

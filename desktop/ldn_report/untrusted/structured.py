@@ -21,18 +21,19 @@ from .files import decode_utf8, read_regular_file
 MAX_DEPTH = 32  # a context needs 2 levels, a template 3; deeper is not one of our files
 MAX_DIGITS = 100  # in one number (or anything that starts like one)
 
+# An unclosed string ends at its line's (or the text's) end, so that the scan stays linear.
 _JSON_TOKENS = re.compile(r"""
-    "(?:[^"\\\n]|\\.)*"               # a string: skipped whole
+    "(?:[^"\\\n]|\\[\s\S])*(?:"|(?=\n)|\\?\Z)  # a string: skipped whole
   | [\[{] | [\]}]
   | -?[0-9][0-9A-Za-z_.+-]*           # a number (or something that starts like one)
   | [A-Za-z_]+                        # a bare word: true, false, null ... or NaN, Infinity
 """, re.VERBOSE)
 _TOML_TOKENS = re.compile(r'''
     \#[^\n]*                          # a comment
-  | """(?:[^\\]|\\.)*?"""             # strings: multi-line basic, multi-line literal,
-  | \'\'\'[\s\S]*?\'\'\'              # basic, literal
-  | "(?:[^"\\\n]|\\.)*"
-  | '[^'\n]*'
+  | """(?:[^\\]|\\[\s\S])*?(?:"""|\\?\Z)    # strings: multi-line basic, multi-line literal,
+  | \'\'\'[\s\S]*?(?:\'\'\'|\Z)         # basic, literal
+  | "(?:[^"\\\n]|\\[\s\S])*(?:"|(?=\n)|\\?\Z)
+  | '[^'\n]*(?:'|(?=\n)|\Z)
   | [\[{] | [\]}]
   | [+-]?[0-9][0-9A-Za-z_.:+-]*       # a number, date or time (or a bare key of digits)
 ''', re.VERBOSE)
@@ -60,7 +61,7 @@ def check_structure(text: str, dialect: str, where: str = "") -> None:
         elif first in "]}":
             depth = max(0, depth - 1)
         elif first.isdigit() or (first in "+-" and len(token) > 1):
-            digits = sum(c.isdigit() for c in token)
+            digits = sum(c.isalnum() for c in token)  # hex digits too: 0xFFFF...
             if digits > MAX_DIGITS:
                 raise InputError("", f"has a number with {digits:,} digits at "
                                  f"{_place(text, match.start())}; numbers here have at most "
