@@ -216,7 +216,9 @@ def _resolve_templates(
                 by_cell[row.template] = exc
         resolved = by_cell[row.template]
         if isinstance(resolved, InputError):
-            errors[row.row] = resolved.message  # also for a row with other problems
+            # A template file's problem names the file (and line): the cell alone may not.
+            # Also for a row with other problems.
+            errors[row.row] = str(resolved) if resolved.where else resolved.message
             continue
         if not row.ok:
             continue

@@ -139,11 +139,11 @@ def resolve_template(value: str | None, base_dir: Path | None = None) -> ClinicT
         path = Path(text).expanduser()
         if not path.is_absolute():
             path = base_dir / path
-        if looks_like_file:
-            return load_template(path)
         for candidate in (path, path.with_name(path.name + ".toml")):
             if candidate.is_file():
                 return load_template(candidate)
+        if looks_like_file:
+            return load_template(path)  # not found (or not a file): its message says so
     elif looks_like_file or Path(text).is_file():
         return load_template(text)
     found = find_template(text)
