@@ -102,7 +102,8 @@ def test_a_bad_choice_names_the_codes_and_the_form_words(tmp_path):
     text = "ms.phenotype,dmt.status\nRelapsing MS,declined\n"
     (row,) = read_clinic_list(write(tmp_path, text), today=TODAY).rows
     assert row.error_column == "ms.phenotype"
-    assert "'Relapsing MS' is not allowed" in row.error
+    assert "this value is not allowed" in row.error
+    assert "Relapsing" not in row.error
     assert "RRMS" in row.error
     assert "or the words the app's form shows" in row.error
 
@@ -134,7 +135,8 @@ def test_every_problem_of_a_row_is_collected_with_its_column(tmp_path):
         "ms.phenotype", "dmt.status", "goals", "safety.opioid_use", "schema_version",
         "patient.date_of_birth", "appointment_date"]
     by_column = {p.column: p.message for p in bad.problems}
-    assert "'flying', 'swim' are not allowed" in by_column["goals"]
+    assert "values 2, 3 are not allowed" in by_column["goals"]
+    assert not any(v in " ".join(by_column.values()) for v in ("XX", "flying", "1984-13-45"))
     assert "not a real calendar date" in by_column["appointment_date"]
     assert "format version 1 only" in by_column["schema_version"]
     assert bad.unset == ()  # a bad value is an error, never "unset"

@@ -120,7 +120,7 @@ def test_unusable_list_shows_why_and_builds_nothing(qtbot, dialog, tmp_path):
     dialog.out_edit.setText(str(tmp_path / "out"))
     summary = start_and_wait(qtbot, dialog)
     assert summary is None
-    assert ("The batch could not run: list.csv: header: column(s) 1 of the first line are "
+    assert ("The batch could not run: list.csv: header: column(s) 1, 2 of the first line are "
             "not known") in dialog.status_label.text()
     assert not (tmp_path / "out").exists()
     assert dialog.start_button.isEnabled()
