@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from typing import Any
 
@@ -177,3 +178,98 @@ def _event(name: str) -> None:
         event(name)
     except InvalidArgument:
         pass
+
+
+# -- hostile files: any bytes, any nesting, any number ------------------------------------------
+
+def _nested(depth: int, kind: str) -> str:
+    if kind == "json-list":
+        return "[" * depth + "1" + "]" * depth
+    if kind == "json-object":
+        return '{"a": ' * depth + "1" + "}" * depth
+    if kind == "toml-array":
+        return "x = " + "[" * depth + "1" + "]" * depth
+    return "x = " + "{a = " * depth + "1" + "}" * depth
+
+
+JSON_TEXTS = st.one_of(
+    st.binary(max_size=300).map(lambda b: b.decode("utf-8", "replace")),
+    st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+                 lambda inner: st.lists(inner, max_size=4)
+                 | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+                 max_leaves=30).map(lambda v: json.dumps(v, allow_nan=True)),
+    st.builds(_nested, st.integers(1, 3000), st.sampled_from(["json-list", "json-object"])),
+    st.builds(lambda n: '{"schema_version": ' + "9" * n + "}", st.integers(1, 6000)),
+    st.sampled_from(['{"schema_version": 1e999}', '{"a": NaN}', '{"a": 1, "a": 1}',
+                     '{"patient": {"deidentified": true, "deidentified": false}}']),
+)
+TOML_TEXTS = st.one_of(
+    st.binary(max_size=300).map(lambda b: b.decode("utf-8", "replace")),
+    st.builds(_nested, st.integers(1, 3000), st.sampled_from(["toml-array", "toml-table"])),
+    st.builds(lambda n, hexa: 'name = "X"\nformat_version = ' + ("0x" if hexa else "")
+              + "9" * n, st.integers(1, 6000), st.booleans()),
+    st.sampled_from(["[page]\nmargin_mm = inf", "[page]\nmargin_mm = nan",
+                     "[page]\nmargin_mm = -1e999", 'name = "a"\nname = "b"']),
+)
+
+
+@pytest.mark.slow
+@FUZZ
+@given(text=JSON_TEXTS)
+def test_any_json_text_as_a_context_file_builds_or_is_refused(text: str, tmp_path_factory) -> None:
+    from ldn_report.context import load_context
+
+    path = tmp_path_factory.mktemp("ctx") / "c.json"
+    with path.open("w", encoding="utf-8", errors="surrogatepass") as handle:
+        handle.write(text)
+    ctx, error = _validated(load_context, path, today=TODAY)
+    assert ctx is not None or (error is not None and error.where == str(path))
+    _event("read" if error is None else "refused")
+
+
+@pytest.mark.slow
+@FUZZ
+@given(text=TOML_TEXTS)
+def test_any_toml_text_as_a_template_file_loads_or_is_refused(text: str, tmp_path_factory) -> None:
+    from ldn_report.templates.file_format import load_template
+
+    path = tmp_path_factory.mktemp("tpl") / "t.toml"
+    with path.open("w", encoding="utf-8", errors="surrogatepass") as handle:
+        handle.write('format_version = 1\nname = "Fuzz"\n' + text if text.startswith("[page]")
+                     else text)
+    template, error = _validated(load_template, path)
+    assert template is not None or (error is not None and str(path) in str(error))
+    _event("read" if error is None else "refused")
+
+
+# -- hidden characters: refused in identifiers, removed from free text ---------------------------
+
+HIDDEN_CHARS = st.sampled_from(
+    ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069",
+     "\u200e", "\u200f", "\u061c", "\u200b", "\ufeff", "\u2060", "\u00ad", "\U000e0041",
+     "\ufff9", "\u180e", "\x1b", "\x85", "\u2028"])
+WITH_HIDDEN = st.builds(lambda a, h, b: a + h + b, st.text(max_size=12), HIDDEN_CHARS,
+                        st.text(max_size=12))
+
+
+@pytest.mark.slow
+@FUZZ
+@given(field=st.sampled_from(CONTEXT_TEXT_FIELDS), value=WITH_HIDDEN)
+def test_hidden_characters_are_refused_in_identifiers_and_removed_elsewhere(
+        field: str, value: str) -> None:
+    import unicodedata
+
+    from ldn_report.context import FIELDS_BY_NAME
+
+    spec = FIELDS_BY_NAME[field]
+    ctx, error = _validated(context_from_dict, context_with({field: value}), today=TODAY)
+    if spec.refuses_hidden_characters:
+        assert error is not None, f"{field} accepted {value!r}"
+        assert error.field == field
+        return
+    if error is not None:  # e.g. a lone surrogate from the random part
+        assert error.field == field
+        return
+    kept = ctx.get(field)
+    assert not any(unicodedata.category(c) == "Cf" and c not in "\u200c\u200d" for c in kept)
+    assert not any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in kept)
