@@ -268,3 +268,20 @@ def test_hostile_drafts_are_skipped(case: str) -> None:
         assert draft.values == {"notes": "kept"}
     else:
         assert draft is None
+
+
+def test_a_shared_template_with_a_fifo_logo_never_hangs_a_batch(tmp_path: Path) -> None:
+    with hostile_path("fifo", tmp_path, "logo.png") as logo:
+        shared = _logo_template(tmp_path, logo, "shared.toml")
+        listing = write(tmp_path / "l.csv", "ms.phenotype,dmt.status,template\n"
+                        "RRMS,declined,shared.toml\nRRMS,declined,\n")
+        by_option = cli("batch", str(listing), "-o", str(tmp_path / "a"), "--template",
+                        str(shared), cwd=tmp_path)
+        by_cell = cli("batch", str(listing), "-o", str(tmp_path / "b"), "--jobs", "1",
+                      cwd=tmp_path)
+    assert by_option.returncode == 2, by_option.stderr
+    assert "FIFO" in by_option.stderr
+    assert by_cell.returncode == 1, by_cell.stderr  # that row fails, the other is built
+    assert "row 2, template: " in by_cell.stderr
+    assert "FIFO" in by_cell.stderr
+    assert len(list((tmp_path / "b").glob("*.pdf"))) == 1

@@ -213,32 +213,35 @@ TOML_TEXTS = st.one_of(
 )
 
 
-@pytest.mark.slow
-@FUZZ
-@given(text=JSON_TEXTS)
-def test_any_json_text_as_a_context_file_builds_or_is_refused(text: str, tmp_path_factory) -> None:
+def _load_context_file(path):
     from ldn_report.context import load_context
 
-    path = tmp_path_factory.mktemp("ctx") / "c.json"
-    with path.open("w", encoding="utf-8", errors="surrogatepass") as handle:
-        handle.write(text)
-    ctx, error = _validated(load_context, path, today=TODAY)
-    assert ctx is not None or (error is not None and error.where == str(path))
-    _event("read" if error is None else "refused")
+    return load_context(path, today=TODAY)
+
+
+def _load_template_file(path):
+    from ldn_report.templates.file_format import load_template
+
+    return load_template(path)
 
 
 @pytest.mark.slow
 @FUZZ
-@given(text=TOML_TEXTS)
-def test_any_toml_text_as_a_template_file_loads_or_is_refused(text: str, tmp_path_factory) -> None:
-    from ldn_report.templates.file_format import load_template
-
-    path = tmp_path_factory.mktemp("tpl") / "t.toml"
+@given(case=st.one_of(
+    st.tuples(st.just("c.json"), JSON_TEXTS),
+    st.tuples(st.just("t.toml"), TOML_TEXTS.map(
+        lambda t: 'format_version = 1\nname = "Fuzz"\n' + t if t.startswith("[page]") else t))))
+def test_any_json_or_toml_text_is_read_or_refused_naming_the_file(
+        case: tuple[str, str], tmp_path_factory) -> None:
+    """Deep nesting, huge or non-finite numbers, duplicate keys, random bytes: a value or an
+    InputError naming the file, never another exception (a traceback at the CLI)."""
+    name, text = case
+    path = tmp_path_factory.mktemp("file") / name
     with path.open("w", encoding="utf-8", errors="surrogatepass") as handle:
-        handle.write('format_version = 1\nname = "Fuzz"\n' + text if text.startswith("[page]")
-                     else text)
-    template, error = _validated(load_template, path)
-    assert template is not None or (error is not None and str(path) in str(error))
+        handle.write(text)
+    load = _load_context_file if name.endswith(".json") else _load_template_file
+    value, error = _validated(load, path)
+    assert value is not None or (error is not None and str(path) in str(error))
     _event("read" if error is None else "refused")
 
 
