@@ -93,7 +93,7 @@ def test_a_second_batch_told_to_wait_runs_after_the_first(tmp_path):
     assert "120 rows: 0 built, 120 unchanged, 0 failed" in second.stdout
     bad = _second(listing, out, "soon")
     assert bad.returncode == 2
-    assert "--wait: 'soon' is not a number of seconds from 0 to 86400" in bad.stderr
+    assert "error: --wait must be a number of seconds from 0 to 86400" in bad.stderr
 
 
 def test_a_second_batch_waits_for_a_short_run_to_end(tmp_path, monkeypatch):

@@ -214,6 +214,7 @@ def test_batch_arguments_say_what_is_allowed(args: list[str], message: str,
     assert run.returncode == 2
     assert message in run.stderr, run.stderr
     assert "invalid" not in run.stderr
+    assert "argument" not in run.stderr
     assert not list(tmp_path.glob("*.pdf"))
     assert not (tmp_path / "out").exists() or args[0] != "-o"
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -30,6 +31,11 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors raise InputError so they print like every other bad input."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        # "argument --jobs: --jobs must be ..." says the option once: "--jobs must be ...".
+        if m := re.fullmatch(r"argument (\S+): (.*)", message, re.DOTALL):
+            flags, rest = m[1], m[2]
+            said = any(rest.startswith(f"{flag} ") for flag in flags.split("/"))
+            message = rest if said else f"{flags}: {rest}"
         raise InputError("", f"{message} (see '{self.prog} --help')")
 
 
