@@ -74,6 +74,13 @@ def test_every_patient_number_has_its_comparator_and_time_frame():
 
 
 def test_harms_have_numbers_too():
+    # the pilot's harms were not compared with anything: every patient line that gives them
+    # says so
+    pilot = [s for s in default_pack().statements.values()
+             if s.audience == "patient" and "2 major side effects" in s.text]
+    assert len(pilot) >= 3
+    for st in pilot:
+        assert "no dummy pill" in st.text, st.id
     patient, clinician = pages()
     assert contains(patient, statement("saf_trial"))
     assert contains(patient, statement("saf_pilot"))
