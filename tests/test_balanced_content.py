@@ -275,3 +275,18 @@ def test_an_empty_dmt_cell_in_a_clinic_list_gets_the_neutral_wording():
     assert DECLINED_WORDS not in text
     assert folded(statement("hope_replace_dmt_none")) in text
     assert folded(statement("hope_replace_dmt_on")) not in text
+
+
+def test_large_print_grid_questions_span_the_row_unbroken():
+    """At 16 pt a narrow question column broke words ("re lapses"); in large print each
+    question spans the row above its answers, on one line."""
+    import io
+
+    import pdfplumber
+
+    ctx = context_from_dict(BASE)
+    pdf = build_report(ctx, resolve_template("Large print"), generated_on=DAY).pdf
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        lines = [ln["text"] for page in doc.pages for ln in page.extract_text_lines()]
+    for sid in [s for s in default_pack().statements if s.startswith("og_row_")]:
+        assert statement(sid) in lines, sid

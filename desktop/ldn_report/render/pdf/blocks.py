@@ -115,6 +115,8 @@ class BlockRenderer:
                 Spacer(1, st.space * 1.2)]
 
     def _table(self, block: model.Table) -> list[Flowable]:
+        if block.row_headers and block.header and self.styles.large and len(block.header) > 2:
+            return self._question_rows(block)
         st = self.styles
         ncols = max([len(block.header)] + [len(r) for r in block.rows]) or 1
         pad = st.sizes.body * 0.45
@@ -157,6 +159,42 @@ class BlockRenderer:
         else:
             out.append(Spacer(1, st.space))
         return out
+
+    def _question_rows(self, block: model.Table) -> list[Flowable]:
+        """A grid whose first column asks a question, in large print: each question spans the
+        row above its answers, so the answers get the whole width (a narrow question column
+        would break words at 16 pt). A question never parts from its answers."""
+        st = self.styles
+        ncols = len(block.header) - 1
+        pad = st.sizes.body * 0.45
+        width = (self.width - 2 * pad * ncols) / ncols + 2 * pad
+        data: list[list[Flowable | str]] = [
+            [Para(markup.text(h), st.cell_head) for h in block.header[1:]]]
+        commands: list[tuple] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+            ("BACKGROUND", (0, 0), (-1, 0), st.tint),
+            ("LINEBELOW", (0, 0), (-1, 0), 1, st.accent),
+        ]
+        for i, row in enumerate(block.rows):
+            r = len(data)
+            data.append([Para(markup.text(row[0]), st.cell_head), *[""] * (ncols - 1)])
+            answers = []
+            for j in range(1, len(row)):
+                cell = markup.text(break_at_hyphens(row[j], width - 2 * pad, st.cell.fontSize))
+                if cites := block.cites_for(i, j):
+                    cell += "\u00a0" + self.cites(cites)
+                answers.append(Para(cell, st.cell))
+            data.append(answers)
+            commands += [("SPAN", (0, r), (-1, r)), ("NOSPLIT", (0, r), (-1, r + 1)),
+                         ("LINEBELOW", (0, r + 1), (-1, r + 1), 0.5, RULE),
+                         ("BOTTOMPADDING", (0, r), (-1, r), pad * 0.2)]
+        table = Table(data, colWidths=[width] * ncols, repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle(commands))
+        return [table, Spacer(1, st.space)]
 
     def _timeline(self, block: model.Timeline) -> list[Flowable]:
         drawing = TimelineDrawing([(p.label, p.week) for p in block.points], self.styles)
