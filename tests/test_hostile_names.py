@@ -158,7 +158,7 @@ def test_the_spoof_from_the_issue_is_refused_on_every_route(tmp_path: Path) -> N
     spoof = "MS-\u202e187402"
     ctx_file = write(tmp_path / "c.json", __import__("json").dumps(
         context_with({"patient.mrn": spoof}), ensure_ascii=False))
-    with pytest.raises(InputError, match=r"patient\.mrn: contains an invisible formatting"):
+    with pytest.raises(InputError, match=r"patient\.mrn: has an invisible formatting character at position 4"):
         load_context(ctx_file)
     listing = write(tmp_path / "l.csv", "ms.phenotype,dmt.status,patient.mrn,clinician.name\n"
                     f"RRMS,declined,{spoof},Dr A\nRRMS,declined,MS-1,Dr\u2066 B\n")

@@ -52,9 +52,17 @@ COLLISIONS = {
     "output is the context": lambda d, c: ["-o", str(_rename(c, d / "patient.pdf"))],
     "chart note is the template": lambda d, c: [
         "-o", "r.pdf", "--template", str(_template(d)), "--chart-note", str(_template(d))],
+    "chart note is the bundled example": lambda d, c: [
+        "-o", "r.pdf", "--chart-note", str(_example_file())],
     "chart note is the template's logo": lambda d, c: [
         "-o", "r.pdf", "--template", str(_template(d)), "--chart-note", str(d / "logo.png")],
 }
+
+
+def _example_file() -> Path:
+    from ldn_report.examples import example_path
+
+    return example_path("on-dmt-mood-pain")
 
 
 def _link(link: Path, target: Path, symbolic: bool) -> Path:
@@ -85,13 +93,16 @@ def test_colliding_outputs_are_refused_before_anything_is_written(case: str,
     ctx, _ = _setup(tmp_path)
     extra = COLLISIONS[case](tmp_path, ctx)
     context = next((a for a in extra if a.endswith("patient.pdf")), str(ctx))
+    source = ["--example", "on-dmt-mood-pain"] if "example" in case else ["--context", context]
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    run = cli("build", "--context", context, *extra, cwd=tmp_path)
+    example_before = _example_file().read_bytes()
+    run = cli("build", *source, *extra, cwd=tmp_path)
     assert run.returncode == 2, run.stdout + run.stderr
     assert "Traceback" not in run.stderr
     assert "is the same file as" in run.stderr, run.stderr
     after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert after == before  # nothing written, nothing overwritten
+    assert _example_file().read_bytes() == example_before
     assert not list(tmp_path.glob(".*.tmp"))
 
 

@@ -85,11 +85,14 @@ def _check_outputs(outputs: dict[str, Path], args: argparse.Namespace,
                    template: ClinicTemplate) -> None:
     """Before anything is built or written: no output is an input or another output, and
     every output can be written."""
+    from .examples import example_path
     from .output_paths import check_writable, refuse_collisions
 
     inputs: dict[str, Path] = {}
     if args.context:
         inputs["--context"] = Path(args.context)
+    if args.example:
+        inputs["--example"] = example_path(args.example)
     if template.source and not template.builtin:
         inputs["--template"] = Path(template.source)
     if template.branding.logo:

@@ -100,10 +100,9 @@ def check_identifier(field: str, text: str) -> str:
         kind = "a control character"
     else:
         kind = "an invisible formatting character"
-    raise InputError(field, f"contains {kind} ({describe(char)}) at position {index + 1}; "
-                     "names and record numbers may hold only visible letters, digits, marks, "
-                     "spaces and punctuation, so that they read the same on paper and on screen. "
-                     "Retype the value")
+    # Short enough to sit beside the form field; the README says why these are refused.
+    raise InputError(field, f"has {kind} at position {index + 1} ({describe(char)}); "
+                     "retype it with visible characters only")
 
 
 def neutralize(text: str, multiline: bool = False) -> str:
