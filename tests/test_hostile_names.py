@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import html as html_lib
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -156,9 +157,10 @@ def test_visibly_different_identifiers_give_different_content_hashes(a: str, b: 
 def test_the_spoof_from_the_issue_is_refused_on_every_route(tmp_path: Path) -> None:
     """U+202E reverses "187402" on screen to read "204781": refused from JSON, CSV, the CLI."""
     spoof = "MS-\u202e187402"
-    ctx_file = write(tmp_path / "c.json", __import__("json").dumps(
-        context_with({"patient.mrn": spoof}), ensure_ascii=False))
-    with pytest.raises(InputError, match=r"patient\.mrn: has an invisible formatting character at position 4"):
+    ctx_file = write(tmp_path / "c.json", json.dumps(context_with({"patient.mrn": spoof}),
+                                                     ensure_ascii=False))
+    with pytest.raises(InputError,
+                       match=r"patient\.mrn: has an invisible formatting character at position 4"):
         load_context(ctx_file)
     listing = write(tmp_path / "l.csv", "ms.phenotype,dmt.status,patient.mrn,clinician.name\n"
                     f"RRMS,declined,{spoof},Dr A\nRRMS,declined,MS-1,Dr\u2066 B\n")
