@@ -13,17 +13,10 @@ from ldn_report.build import build_report
 from ldn_report.context import context_from_dict
 from ldn_report.evidence import default_pack
 from ldn_report.templates.catalogue import builtin_templates, resolve_template
+from minimal_context import BASE
 from pdf_text import contains, folded, pdf_text
 
 DAY = dt.date(2026, 12, 1)
-BASE = {
-    "schema_version": 1,
-    "patient": {"name": "Test Person"},
-    "ms": {"phenotype": "RRMS"},
-    "dmt": {"status": "on_dmt_tolerating"},
-    "goals": [],
-    "appointment_date": "2026-12-01",
-}
 CLINICIAN_MARK = "FOR CLINICIANS"
 
 

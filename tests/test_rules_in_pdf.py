@@ -11,16 +11,8 @@ from ldn_report.build import build_report
 from ldn_report.context import context_from_dict
 from ldn_report.evidence import default_pack
 from ldn_report.rules import RULES
+from minimal_context import BASE
 from pdf_text import contains, pdf_text
-
-BASE = {
-    "schema_version": 1,
-    "patient": {"name": "Test Person"},
-    "ms": {"phenotype": "RRMS"},
-    "dmt": {"status": "on_dmt_tolerating"},
-    "goals": [],
-    "appointment_date": "2026-12-01",
-}
 
 
 @cache
