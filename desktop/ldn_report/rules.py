@@ -27,7 +27,9 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     Rule("always_honest_core", "always",
-         "Core messages: not a DMT replacement; limited evidence; modest benefit; trial numbers.",
+         "Core messages: not recommended as a main treatment; not a DMT replacement; moderate "
+         "to low quality evidence; modest benefit against a dummy pill, after 8 weeks; the "
+         "larger trial; harms with numbers; the decision aid.",
          lambda c: True),
     Rule("dmt_cornerstone", "dmt.status is declined or none_yet",
          "No DMT: stresses that approved DMTs are the cornerstone of MS care and invites a "
