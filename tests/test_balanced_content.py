@@ -283,3 +283,14 @@ def test_large_print_grid_questions_span_the_row_unbroken():
         lines = [ln["text"] for page in doc.pages for ln in page.extract_text_lines()]
     for sid in [s for s in default_pack().statements if s.startswith("og_row_")]:
         assert statement(sid) in lines, sid
+
+
+def test_the_chart_note_carries_the_bottom_line_from_the_pack():
+    from ldn_report.chart_note import chart_note
+
+    ctx = context_from_dict(BASE)
+    result = build_report(ctx, generated_on=DAY)
+    note = chart_note(ctx, result.report, result.content_hash)
+    assert statement("note_discussed") in note
+    assert "not recommended as a primary treatment" in note
+    assert "moderate to low quality" in note

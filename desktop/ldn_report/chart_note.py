@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .context import DMT_STATUS_LABELS, GOAL_LABELS, PatientContext
+from .evidence import default_pack
 from .report import Report
 
 
@@ -23,21 +24,19 @@ def chart_note(
     already identifies the patient, and a de-identified note must stay de-identified.
     """
     meta = report.meta
+    pack = default_pack()  # the clinical lines come from the pack, like the report's
     flags = [h.description.split(":")[0] for h in report.hits if h.severity == "warning"]
     cautions = [h.description.split(":")[0] for h in report.hits if h.severity == "caution"]
     goals = ", ".join(GOAL_LABELS[g].lower() for g in ctx.goals) or "none recorded"
     lines = [
         f"LDN counseling ({meta.appointment_date}): discussed low-dose naltrexone for MS using a "
         "written report.",
-        "Discussed: LDN is not a replacement for DMT; evidence is limited (small studies, "
-        "subjective outcomes); benefit seen was modest and in quality of life, not progression; "
-        "long-term effects unknown.",
+        pack.statement_text("note_discussed"),
         f"DMT status: {DMT_STATUS_LABELS[ctx.dmt_status]}"
         + (f" ({ctx.dmt_name})" if ctx.dmt_name else "") + f". Patient goals: {goals}.",
         "Safety flags: " + ("; ".join(flags) if flags else "none") + ".",
         "Cautions discussed: " + ("; ".join(cautions) if cautions else "none") + ".",
-        "Monitoring plan: mood, pain and fatigue measures; regular neurological assessment; "
-        "standard MS care continues.",
+        pack.statement_text("note_monitoring"),
         f"Report {handover_words(delivered)}: template \"{meta.template_name}\", "
         f"evidence pack {meta.pack_version} ({meta.pack_date}), content {content_hash}, "
         f"generated {meta.generated_on}.",
