@@ -137,3 +137,14 @@ def test_an_example_opens_with_its_own_title(gui):
     assert gui.window.windowTitle().startswith("takes-opioids (example)")
     gui.controller.new_context()
     assert gui.window.windowTitle().startswith("new patient context")
+
+
+def test_the_export_folder_is_saved_at_once(qtbot, example_gui, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen = tmp_path / "exports" / "report.pdf"
+    chosen.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(chosen), "")))
+    example_gui.controller.output.export_pdf()
+    assert AppSettings.load().last_folder == str(chosen.parent)  # on disk, not at quit

@@ -67,6 +67,18 @@ class RulesPanel(QListWidget):
         return [self.item(i).text() for i in range(self.count())]
 
 
+def _banner(name: str, style: str, accessible_name: str) -> QLabel:
+    """A hidden, wrapping, plain-text line over the preview (its text may quote user input)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet(style)
+    label.setAccessibleName(accessible_name)
+    label.hide()
+    return label
+
+
 class MainWindow(QMainWindow):
     """Layout and actions only; MainController connects them to the work."""
 
@@ -88,21 +100,9 @@ class MainWindow(QMainWindow):
         self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.preview = PdfPreview()
-        self.build_problem = QLabel()
-        self.build_problem.setObjectName("build_problem")
-        self.build_problem.setWordWrap(True)
-        self.build_problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.build_problem.setStyleSheet(BUILD_PROBLEM_STYLE)
-        self.build_problem.setAccessibleName("Report problem")
-        self.build_problem.hide()
+        self.build_problem = _banner("build_problem", BUILD_PROBLEM_STYLE, "Report problem")
         # Over the last good report while a field is invalid: it no longer matches the form.
-        self.stale_banner = QLabel()
-        self.stale_banner.setObjectName("stale_banner")
-        self.stale_banner.setWordWrap(True)
-        self.stale_banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.stale_banner.setStyleSheet(STALE_STYLE)
-        self.stale_banner.setAccessibleName("Preview out of date")
-        self.stale_banner.hide()
+        self.stale_banner = _banner("stale_banner", STALE_STYLE, "Preview out of date")
         preview_box = QWidget()
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.setContentsMargins(0, 0, 0, 0)

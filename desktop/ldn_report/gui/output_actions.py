@@ -114,6 +114,7 @@ class OutputActions:
             messages.show_problem(self.window, "Cannot export", f"{path}: {exc.strerror or exc}")
             return None
         c.settings.last_folder = str(path.parent)
+        c.remember()
         return path
 
     def export_pdf(self) -> Path | None:
