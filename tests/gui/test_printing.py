@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import time
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from pypdf.errors import PdfReadError
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog
 
@@ -42,17 +44,34 @@ def print_and_wait(qtbot, gui, timeout: int = 120_000) -> int:
     return job.pages
 
 
-def _wait_for_new_pdf(folder: Path, before: set[Path], seconds: float = 60) -> Path:
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return -1
+
+
+def _wait_for_new_pdf(folder: Path, before: set[Path], pages: int, seconds: float = 60) -> Path:
+    """The PDF cups-pdf wrote for our job (since ``before``, ``pages`` long), once settled.
+
+    The queue is shared: other checkouts on this machine print too, and their tests remove
+    what they find. A file that vanishes or is not ours is left alone and the wait goes on.
+    """
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        new = [p for p in set(folder.glob("*.pdf")) - before if p.stat().st_size > 0]
+        new = [p for p in set(folder.glob("*.pdf")) - before if _size(p) > 0]
         if new:
             # cups-pdf writes in pieces, then changes the owner: wait for the size to settle
             size = -1
-            while size != new[0].stat().st_size and time.monotonic() < deadline:
-                size = new[0].stat().st_size
+            while size != _size(new[0]) and time.monotonic() < deadline:
+                size = _size(new[0])
                 time.sleep(1.0)
-            return new[0]
+            try:
+                if size > 0 and len(PdfReader(new[0]).pages) == pages:
+                    return new[0]
+            except (FileNotFoundError, PdfReadError):
+                pass
+            before = before | {new[0]}  # another run's job
         time.sleep(0.2)
     raise AssertionError(f"no PDF appeared in {folder} within {seconds} s (see /var/log/cups/)")
 
@@ -67,9 +86,9 @@ def test_print_action_prints_every_page_on_the_cups_pdf_queue(qtbot, example_gui
     expected = g.controller.result.page_count
     assert pages == expected
     assert job_titles == ["LDN counseling report"]  # no patient name in the print queue
-    out = _wait_for_new_pdf(cups_pdf.out_dir, before)
+    out = _wait_for_new_pdf(cups_pdf.out_dir, before, expected)
     try:
-        printed = PdfReader(out)
+        printed = PdfReader(io.BytesIO(out.read_bytes()))
         assert len(printed.pages) == expected
         box = printed.pages[0].mediabox
         assert (round(float(box.width)), round(float(box.height))) == LETTER_PT
