@@ -51,7 +51,12 @@ def _size(path: Path) -> int:
         return -1
 
 
-def _wait_for_new_pdf(folder: Path, before: set[Path], pages: int, seconds: float = 60) -> Path:
+# Other checkouts' print jobs queue before ours (cups-pdf converts one ~6 MB job at a time).
+QUEUE_WAIT_S = 300
+
+
+def _wait_for_new_pdf(folder: Path, before: set[Path], pages: int,
+                      seconds: float = QUEUE_WAIT_S) -> Path:
     """The PDF cups-pdf wrote for our job (since ``before``, ``pages`` long), once settled.
 
     The queue is shared: other checkouts on this machine print too, and their tests remove
@@ -77,6 +82,7 @@ def _wait_for_new_pdf(folder: Path, before: set[Path], pages: int, seconds: floa
 
 
 @pytest.mark.cups
+@pytest.mark.timeout(QUEUE_WAIT_S + 120)
 def test_print_action_prints_every_page_on_the_cups_pdf_queue(qtbot, example_gui, cups_pdf,
                                                               monkeypatch):
     g = example_gui
