@@ -75,7 +75,8 @@ def test_rule_on_prints_its_statements_and_off_does_not(rule_id):
 
 
 def test_every_content_rule_has_a_case():
-    skip = {"always_honest_core", "deidentified"}  # tested below and in the privacy tests
+    # tested below, in the privacy tests and (medicine_spelling, a panel warning) test_medicines
+    skip = {"always_honest_core", "deidentified", "medicine_spelling"}
     assert {r.id for r in RULES} - skip == set(CASES)
 
 
@@ -105,9 +106,9 @@ def test_trial_numbers_are_printed_exactly():
 def test_opioid_warning_is_on_the_first_pages_and_cites_the_label():
     ctx = context_from_dict({**BASE, "safety": {"opioid_use": True}})
     result = build_report(ctx)
-    key_points = result.report.section("key_points")
-    assert key_points.blocks[0].kind == "warning"
-    assert "naltrexone_label" in key_points.blocks[0].body[0].cites
+    warning = result.report.section("header").blocks[-1]  # page 1, under the patient's facts
+    assert warning.kind == "warning"
+    assert all("naltrexone_label" in p.cites for p in warning.body)
     assert any(h.rule == "opioid_use" and h.severity == "warning" for h in result.report.hits)
 
 

@@ -63,14 +63,14 @@ def test_builtin_variants_differ_where_they_should():
     assert by["Large print"].large_print
     assert not by["Standard Letter"].large_print
     assert [s.id for s in by["Discussion record only"].visible_sections()] == [
-        "header", "key_points", "discussion_record"]
+        "header", "key_points", "opioid_safety", "discussion_record"]
     assert by["Discussion record only"].signature_roles == ("Patient", "Clinician", "Interpreter")
     record = next(s for s in by["Discussion record only"].sections if s.id == "discussion_record")
-    assert not record.starts_new_page  # flows after the key points: two pages at most
+    assert not record.starts_new_page  # flows after the opioid safety text: stays short
     standard = next(s for s in by["Standard Letter"].sections if s.id == "discussion_record")
     assert standard.starts_new_page
     assert [s.id for s in by["Clinician evidence brief"].visible_sections()] == [
-        "header", "key_points", "evidence_summary", "references"]
+        "header", "key_points", "opioid_safety", "evidence_summary", "references"]
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -108,8 +108,9 @@ def test_minimal_file_gets_defaults_and_user_flag(tmp_path):
 def test_unlisted_sections_are_kept_hidden_in_file_order(tmp_path):
     text = MINIMAL + '[[sections]]\nid = "safety"\n[[sections]]\nid = "header"\nheading = "Hi"\n'
     t = load_template(write(tmp_path, text))
-    assert [s.id for s in t.visible_sections()] == ["safety", "header"]
-    assert t.visible_sections()[1].title == "Hi"
+    # the locked opioid safety section is shown even when not listed, after the safety section
+    assert [s.id for s in t.visible_sections()] == ["safety", "opioid_safety", "header"]
+    assert t.visible_sections()[2].title == "Hi"
     assert {s.id for s in t.sections} == set(SECTION_IDS)
 
 
@@ -285,7 +286,8 @@ def test_evidence_sections_can_be_hidden_and_renamed_only(tmp_path):
         f'visible = {str(s != "references").lower()}\n' for s in sorted(EVIDENCE_SECTIONS))
     text += '[[sections]]\nid = "key_points"\n'
     t = load_template(write(tmp_path, text))
-    assert [s.title for s in t.visible_sections()] == ["Renamed evidence_summary", "Key points"]
+    assert [s.title for s in t.visible_sections()] == ["Renamed evidence_summary", "Key points",
+                                                       "Opioid medicines and LDN"]
 
 
 # -- the command line --

@@ -18,6 +18,7 @@ from .render.html import render_html
 from .render.pdf import render_pdf
 from .render.pdf.fonts import missing_glyphs
 from .report import Report
+from .rules import medicine_near_misses
 from .templates.catalogue import resolve_template
 from .templates.model import ClinicTemplate
 
@@ -57,6 +58,10 @@ def glyph_warnings(ctx: PatientContext) -> list[str]:
     """A warning for each text field with characters the report cannot print right."""
     out = []
     for spec in FIELDS:
+        if spec.kind == "str_list":
+            for index, item in enumerate(ctx.get(spec.name)):
+                out += text_warnings(f"{spec.name}[{index}]", item)
+            continue
         if spec.kind not in ("str", "text"):
             continue
         value = ctx.get(spec.name)
@@ -64,6 +69,14 @@ def glyph_warnings(ctx: PatientContext) -> list[str]:
             continue
         out += text_warnings(spec.name, value)
     return out
+
+
+def medicine_warnings(ctx: PatientContext, pack: EvidencePack | None = None) -> list[str]:
+    """A "did you mean" for each medicine that looks like a misspelt opioid."""
+    index = {m: i for i, m in reversed(list(enumerate(ctx.medications)))}
+    return [f"medications[{index[m.medicine]}]: {m.message}; the report has no opioid warning "
+            "for it until the spelling is corrected or the opioid box is ticked"
+            for m in medicine_near_misses(ctx, pack)]
 
 
 def template_warnings(template: ClinicTemplate) -> list[str]:
@@ -105,7 +118,8 @@ def build_report(
         report=report,
         content_hash=digest,
         chart_note=chart_note(ctx, report, digest),
-        warnings=tuple(glyph_warnings(ctx) + template_warnings(template)),
+        warnings=tuple(medicine_warnings(ctx, pack) + glyph_warnings(ctx)
+                       + template_warnings(template)),
     )
 
 

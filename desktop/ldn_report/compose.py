@@ -7,10 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from .context import DMT_STATUS_LABELS, GOAL_LABELS, PHENOTYPE_LABELS, PatientContext
 from .evidence import EvidencePack, default_pack
+from .medicines.detect import OpioidMedicine
 from .report import (
     Block,
     BulletList,
@@ -30,7 +31,7 @@ from .report import (
     Timeline,
     TimelinePoint,
 )
-from .rules import ON_DMT, fired_rules
+from .rules import ON_DMT, fired_rules, opioid_medicines, rule_description
 from .templates.clinic_text import clinic_text
 from .templates.model import DEFAULT_TEMPLATE, ClinicTemplate
 
@@ -95,6 +96,15 @@ class _Writer:
     def cites(self, statement_id: str) -> tuple[str, ...]:
         return self.pack.statement(statement_id).cites
 
+    def filled(self, statement_id: str, **values: str) -> Paragraph:
+        """A statement with {name} slots filled with the patient's own words, as plain text."""
+        st = self.pack.statement(statement_id)
+        # The pack's own facts first; the patient's words last, so a "{" they typed stays text.
+        text = st.text.format(**self.pack.fields(), **{k: "{" + k + "}" for k in values})
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", value)
+        return Paragraph(text, st.cites)
+
 
 def compose_report(
     ctx: PatientContext,
@@ -105,21 +115,23 @@ def compose_report(
     """The whole report for this patient, as plain data, sections in the template's order."""
     pack = pack or default_pack()
     fired = {rule.id for rule in fired_rules(ctx)}
+    opioids = opioid_medicines(ctx, pack)
     w = _Writer(pack)
     builders = {
         "header": lambda: _header(ctx),
-        "key_points": lambda: _key_points(w, fired),
+        "key_points": lambda: (w.bullets(*KEY_POINTS),),
         "why_ldn": lambda: [*_clinic_text(ctx, template, "introduction"),
                             *_why_ldn(w, ctx, fired)],
         "what_to_expect": lambda: _what_to_expect(w, ctx, fired),
         "safety": lambda: [*_safety(w, fired),
                            *_clinic_text(ctx, template, "contact", "after_hours",
                                          heading="Who to contact")],
+        "opioid_safety": lambda: (w.bullets(*OPIOID_SAFETY),),
         "monitoring": lambda: [*_monitoring(w, template),
                                *_clinic_text(ctx, template, "how_to_get")],
         "decision_aid": lambda: _decision_aid(w, pack),
         "questions": lambda: (w.bullets(*QUESTIONS),),
-        "discussion_record": lambda: _discussion_record(w, fired, template),
+        "discussion_record": lambda: _discussion_record(w, fired, template, opioids),
         "evidence_summary": lambda: _evidence_summary(w, pack, fired),
         "references": lambda: (ReferenceList(_reference_entries(pack)),),
     }
@@ -133,8 +145,10 @@ def compose_report(
         )
         for setting in template.visible_sections()
     )
+    if "opioid_use" in fired:
+        sections = _with_page_one_warning(sections, _opioid_warning(w, opioids))
     hits = tuple(
-        RuleHit(rule.id, rule.description, rule.severity)  # type: ignore[arg-type]
+        RuleHit(rule.id, rule_description(rule, ctx, pack), rule.severity)  # type: ignore[arg-type]
         for rule in fired_rules(ctx)
     )
     meta = ReportMeta(
@@ -188,12 +202,22 @@ def _header(ctx: PatientContext) -> list[Block]:
     return [FactList(tuple(facts))]
 
 
-def _key_points(w: _Writer, fired: set[str]) -> list[Block]:
-    blocks: list[Block] = []
-    if "opioid_use" in fired:
-        blocks.append(w.callout("warning", "Important: you take an opioid", "saf_opioid_warning"))
-    blocks.append(w.bullets(*KEY_POINTS))
-    return blocks
+def _opioid_warning(w: _Writer, opioids: tuple[OpioidMedicine, ...]) -> Callout:
+    """The named warning for a patient on an opioid: each opioid medicine as the patient's own."""
+    named = [w.filled("saf_opioid_named",
+                      medicine=m.medicine, opioid=m.contains) for m in opioids]
+    return Callout("warning", "Important: you take an opioid",
+                   (*(named or [w.para("saf_opioid_told")]), w.para("saf_opioid_warning")))
+
+
+def _with_page_one_warning(sections: tuple[Section, ...], warning: Callout) -> tuple[Section, ...]:
+    """The warning at the top of page 1, whatever the template shows first: after the header's
+    facts, or first in the first section (which then never starts on a new page)."""
+    if not sections:
+        return sections
+    first = sections[0]
+    blocks = (*first.blocks, warning) if first.id == "header" else (warning, *first.blocks)
+    return (replace(first, blocks=blocks, page_break_before=False), *sections[1:])
 
 
 def _why_ldn(w: _Writer, ctx: PatientContext, fired: set[str]) -> list[Block]:
@@ -250,8 +274,6 @@ def _what_to_expect(w: _Writer, ctx: PatientContext, fired: set[str]) -> list[Bl
 
 def _safety(w: _Writer, fired: set[str]) -> list[Block]:
     blocks: list[Block] = []
-    if "opioid_use" in fired:
-        blocks.append(w.callout("warning", "Opioids: do not start LDN", "saf_opioid_warning"))
     if "planned_surgery" in fired:
         blocks.append(w.callout("warning", "Surgery or a procedure ahead", "saf_surgery"))
     if "liver_disease" in fired:
@@ -261,8 +283,6 @@ def _safety(w: _Writer, fired: set[str]) -> list[Block]:
     blocks.append(Subheading("Side effects in the studies"))
     blocks.append(w.bullets("saf_trial", "saf_pilot", "saf_dreams", "saf_other_conditions",
                             "saf_long_term"))
-    blocks.append(Subheading("Opioid medicines and LDN"))
-    blocks.append(w.bullets(*OPIOID_SAFETY))
     return blocks
 
 
@@ -309,11 +329,16 @@ def _decision_aid(w: _Writer, pack: EvidencePack) -> list[Block]:
     ]
 
 
-def _discussion_record(w: _Writer, fired: set[str], template: ClinicTemplate) -> list[Block]:
+def _discussion_record(w: _Writer, fired: set[str], template: ClinicTemplate,
+                       opioids: tuple[OpioidMedicine, ...]) -> list[Block]:
     flags = [stmt for rule, stmt in RECORD_FLAGS.items() if rule in fired]
     shown = {s.id for s in template.visible_sections()}
     about_parts = [stmt for part, stmt in RECORD_IF_SHOWN.items() if part in shown]
     items = [w.text(i) for i in (*RECORD_ALWAYS, *flags, *about_parts, *RECORD_END)]
+    if opioids and "opioid_use" in fired:
+        named = "; ".join(f"{m.medicine} ({m.contains})" for m in opioids)
+        at = items.index(w.text("rec_opioid_flag"))
+        items[at] = w.filled("rec_opioid_named", medicines=named).text
     return [
         Checklist(tuple(items), lead="We talked about these points (tick each one):"),
         Checklist(("An interpreter was used. Language: ______________________",)),

@@ -72,6 +72,8 @@ MAX_SHORT_TEXT = 200
 MAX_NOTES = 20_000
 # Notes at most 20,000 characters of up to 4 bytes, JSON escapes (6 bytes each) and the rest.
 MAX_CONTEXT_BYTES = 1_000_000
+MAX_MEDICINE = 120  # one medicine as typed, e.g. "oxycodone/acetaminophen 5/325 mg, 1 at night"
+MAX_MEDICINES = 40
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ class FieldSpec:
     """One field of the format: its dotted name, kind, allowed values and plain-language label."""
 
     name: str
-    kind: str  # "int" | "str" | "text" | "date" | "bool" | "enum" | "enum_list"
+    kind: str  # "int" | "str" | "text" | "date" | "bool" | "enum" | "enum_list" | "str_list"
     label: str
     group: str
     required: bool = False
@@ -92,7 +94,7 @@ class FieldSpec:
 
     @property
     def max_length(self) -> int:
-        return MAX_NOTES if self.kind == "text" else MAX_SHORT_TEXT
+        return {"text": MAX_NOTES, "str_list": MAX_MEDICINE}.get(self.kind, MAX_SHORT_TEXT)
 
     @property
     def refuses_hidden_characters(self) -> bool:
@@ -116,6 +118,9 @@ FIELDS: tuple[FieldSpec, ...] = (
               help="Including tramadol, codeine, buprenorphine, methadone"),
     FieldSpec("safety.planned_surgery", "bool", "Surgery or procedure planned", "Safety screen",
               help="That may need opioid pain relief"),
+    FieldSpec("medications", "str_list", "Current medicines", "Safety screen",
+              help=f"One medicine per item, as written (up to {MAX_MEDICINE} characters, "
+              f"{MAX_MEDICINES} items); an opioid among them turns on the opioid warning"),
     FieldSpec("safety.liver_disease", "bool", "Liver disease", "Safety screen"),
     FieldSpec("safety.pregnant_or_planning", "bool", "Pregnant, planning or breastfeeding",
               "Safety screen"),
@@ -145,6 +150,7 @@ class PatientContext:
     patient_deidentified: bool = False
     dmt_name: str = ""
     goals: tuple[str, ...] = ()
+    medications: tuple[str, ...] = ()
     safety_opioid_use: bool = False
     safety_planned_surgery: bool = False
     safety_liver_disease: bool = False
@@ -186,6 +192,32 @@ def _check_text(spec: FieldSpec, value: Any) -> str:
             spec.name, f"is {len(text)} characters long; at most {spec.max_length} are allowed"
         )
     return text.strip() if spec.kind == "str" else text
+
+
+def _check_medicines(spec: FieldSpec, value: Any) -> tuple[str, ...]:
+    """Each item as typed (spaces trimmed), 1 to MAX_MEDICINE characters, at most MAX_MEDICINES."""
+    if not isinstance(value, list):
+        raise InputError(spec.name, f"must be a list of medicines (text), not {_type_name(value)}")
+    if len(value) > MAX_MEDICINES:
+        raise InputError(f"{spec.name}[{MAX_MEDICINES}]", f"item {MAX_MEDICINES + 1} is one too "
+                         f"many: at most {MAX_MEDICINES} medicines are allowed")
+    items: list[str] = []
+    for index, item in enumerate(value):
+        name, number = f"{spec.name}[{index}]", f"item {index + 1}"
+        if not isinstance(item, str):
+            raise InputError(name, f"{number} must be text, not {_type_name(item)}")
+        try:
+            text = _check_text(FieldSpec(name, "str", spec.label, spec.group), item)
+        except InputError as exc:
+            raise InputError(name, f"{number} {exc.message}") from None
+        if not text:
+            raise InputError(name, f"{number} is empty; each medicine needs 1 to "
+                             f"{MAX_MEDICINE} characters (remove empty items)")
+        if len(text) > MAX_MEDICINE:
+            raise InputError(name, f"{number} is {len(text)} characters long; at most "
+                             f"{MAX_MEDICINE} are allowed")
+        items.append(text)
+    return tuple(items)
 
 
 def _type_name(value: Any) -> str:
@@ -249,6 +281,8 @@ def _check_value(spec: FieldSpec, value: Any, today: dt.date) -> Any:
             if item not in chosen:
                 chosen.append(item)
         return tuple(chosen)
+    if spec.kind == "str_list":
+        return _check_medicines(spec, value)
     if spec.kind == "date":
         if isinstance(value, str) and spec.refuses_hidden_characters:
             check_identifier(spec.name, value)
@@ -319,6 +353,10 @@ def context_to_dict(ctx: PatientContext) -> dict[str, Any]:
             value = value.isoformat()
         if spec.kind == "enum_list":
             value = list(value)
+        if spec.kind == "str_list":
+            if not value:
+                continue
+            value = list(value)
         node = out
         *parents, leaf = spec.name.split(".")
         for parent in parents:
@@ -362,6 +400,9 @@ def json_schema() -> dict[str, Any]:
         elif spec.kind == "enum_list":
             base.update(type="array", items={"type": "string", "enum": list(spec.choices)},
                         uniqueItems=True)
+        elif spec.kind == "str_list":
+            base.update(type="array", maxItems=MAX_MEDICINES,
+                        items={"type": "string", "minLength": 1, "maxLength": MAX_MEDICINE})
         elif spec.kind == "date":
             base.update(type="string", format="date")
         return base

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import EvidencePackError
+from .medicines.lexicon import OpioidLexicon, load_lexicon
 from .paths import EVIDENCE_DIR
 
 
@@ -92,6 +93,7 @@ class EvidencePack:
     statements: dict[str, Statement]
     studies: tuple[Study, ...]
     references: tuple[Reference, ...]  # in citation-number order
+    opioids: OpioidLexicon  # opioids.toml: names that mean a medicine contains an opioid
     source_name: str = ""  # who published the source summary
     source_kind: str = ""  # what kind of source it is (not a systematic review or guideline)
     source_read: dt.date | None = None
@@ -170,6 +172,7 @@ def load_pack(folder: str | Path = EVIDENCE_DIR, today: dt.date | None = None) -
             source_title=meta["source_title"], summary_text=summary,
             statements={}, studies=studies,
             references=tuple(sorted(references, key=lambda r: r.number)),
+            opioids=load_lexicon(folder / "opioids.toml"),
             source_name=meta["source_name"], source_kind=meta["source_kind"],
             source_read=_date(meta, "source_read"),
             field_tested=bool(meta.get("field_tested", False)),

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .context import PatientContext
+from .evidence import EvidencePack, default_pack
+from .medicines.detect import NearMiss, OpioidFinder, OpioidMedicine
 
 NO_DMT = frozenset({"declined", "none_yet"})
 DMT_TROUBLE = frozenset({"stopped_intolerance", "contraindicated", "on_dmt_not_tolerating"})
@@ -23,6 +25,59 @@ class Rule:
     description: str
     applies: Callable[[PatientContext], bool]
     severity: str = "info"
+
+
+_FINDERS: dict[int, OpioidFinder] = {}
+
+
+def _finder(pack: EvidencePack | None) -> OpioidFinder:
+    pack = pack or default_pack()
+    if id(pack) not in _FINDERS:
+        _FINDERS[id(pack)] = OpioidFinder(pack.opioids)
+    return _FINDERS[id(pack)]
+
+
+def find_opioids(medicines: tuple[str, ...], pack: EvidencePack | None = None
+                 ) -> tuple[OpioidMedicine, ...]:
+    """The medicines (as typed) that contain an opioid, per the pack's lexicon."""
+    return _finder(pack).opioids(medicines)
+
+
+def find_near_misses(medicines: tuple[str, ...], pack: EvidencePack | None = None
+                     ) -> tuple[NearMiss, ...]:
+    """Medicines that look like a misspelt opioid ("tramadl"): a "did you mean", never silence."""
+    return _finder(pack).near_misses(medicines)
+
+
+def opioid_medicines(ctx: PatientContext, pack: EvidencePack | None = None
+                     ) -> tuple[OpioidMedicine, ...]:
+    """The patient's medicines that contain an opioid."""
+    return find_opioids(ctx.medications, pack)
+
+
+def medicine_near_misses(ctx: PatientContext, pack: EvidencePack | None = None
+                         ) -> tuple[NearMiss, ...]:
+    """The patient's medicines that look like a misspelt opioid."""
+    return find_near_misses(ctx.medications, pack)
+
+
+def takes_opioid(ctx: PatientContext) -> bool:
+    """The box is ticked, or an opioid is in the medicine list (whatever the box says)."""
+    return ctx.safety_opioid_use or bool(opioid_medicines(ctx))
+
+
+def rule_description(rule: Rule, ctx: PatientContext, pack: EvidencePack | None = None) -> str:
+    """What the clinician's panel shows for a fired rule, naming this patient's medicines."""
+    if rule.id == "opioid_use":
+        named = "; ".join(f"{m.medicine}, contains {m.contains}"
+                          for m in opioid_medicines(ctx, pack))
+        if named:
+            return rule.description.replace("Takes opioids:", f"Takes opioids ({named}):", 1)
+    if rule.id == "medicine_spelling":
+        return " ".join(f"Check the medicine list: {m.message}. No opioid warning is added for "
+                        "it until it is corrected or the opioid box is ticked."
+                        for m in medicine_near_misses(ctx, pack))
+    return rule.description
 
 
 RULES: tuple[Rule, ...] = (
@@ -67,9 +122,12 @@ RULES: tuple[Rule, ...] = (
     Rule("goal_quality_of_life", "goals include quality_of_life",
          "Goal quality of life: what LDN was studied for; changes were small.",
          lambda c: "quality_of_life" in c.goals),
-    Rule("opioid_use", "safety.opioid_use",
-         "Takes opioids: LDN must not be started; prominent warning added (naltrexone label).",
-         lambda c: c.safety_opioid_use, "warning"),
+    Rule("opioid_use", "safety.opioid_use, or an opioid in medications",
+         "Takes opioids: LDN must not be started; named warning on page 1 (naltrexone label).",
+         takes_opioid, "warning"),
+    Rule("medicine_spelling", "a medicine looks like a misspelt opioid",
+         "Check the medicine list: a name looks like a misspelt opioid.",
+         lambda c: bool(medicine_near_misses(c)), "warning"),
     Rule("planned_surgery", "safety.planned_surgery",
          "Surgery planned: warning to tell the surgical team (opioid pain relief).",
          lambda c: c.safety_planned_surgery, "warning"),

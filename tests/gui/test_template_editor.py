@@ -85,7 +85,8 @@ def test_edit_preview_save_as_round_trip(qtbot, editor, ctx):
     headings = [item.title for item in PdfReader(io.BytesIO(d.preview.pdf_bytes)).outline]
     assert headings == ["Low-dose naltrexone (LDN) and your MS", "Key points",
                         "Why we are talking about LDN with you", "Safety", "What to expect",
-                        "Your choices about LDN", "Check-ups", "Discussion record",
+                        "Opioid medicines and LDN", "Your choices about LDN",
+                        "Check-ups", "Discussion record",
                         "Evidence summary (for clinicians)", "References"]
 
     d.names.append("Riverside MS")

@@ -298,9 +298,16 @@ def _to_list(name: str, value: str) -> list[str]:
     return [words[_fold(item)] for item in items]
 
 
+def _to_medicines(name: str, value: str) -> list[str]:
+    # Split on ";" only: a medicine may hold commas ("oxycodone/APAP 5/325, 1 at night"). Empty
+    # items stay, so the context check names them (medications[1]: item 2 is empty).
+    return [item.strip() for item in value.split(";")]
+
+
 _CONVERTERS: dict[str, Callable[[str, str], Any]] = {
     "int": _to_int,
     "bool": _to_bool,
     "enum": _to_enum,
     "enum_list": _to_list,
+    "str_list": _to_medicines,
 }

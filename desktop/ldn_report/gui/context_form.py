@@ -19,13 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from ..context import CHOICE_LABELS, FIELDS, SCHEMA_VERSION, FieldSpec
+from ..rules import find_near_misses, find_opioids
 from .date_picker import DatePicker
+from .medicine_list import MedicineListEdit
 
 # The order a clinician thinks in; groups come from FieldSpec.group.
 GROUP_ORDER = ("Patient", "MS", "Treatment", "Goals", "Safety screen", "Notes", "Clinician")
 DEIDENTIFIED = "patient.deidentified"
+OPIOID_BOX = "safety.opioid_use"
+MEDICATIONS = "medications"
 ERROR_STYLE = "color: #B00020;"
 HELP_STYLE = "color: palette(placeholder-text);"
+
+
+FIELDS_BY_NAME_HELP = next(s.help for s in FIELDS if s.name == OPIOID_BOX)
 
 
 def field_of_error(name: str) -> str:
@@ -71,6 +78,7 @@ class ContextForm(QWidget):
                 outer.addWidget(self._build_group(group, by_group[group]))
         outer.addStretch(1)
         self.deidentified_box.toggled.connect(self._apply_deidentified)
+        self._opioid_box_by_user: bool | None = None  # the box as the user left it, while locked
         # A new form: every choice "Not recorded" until the clinician picks one.
         self.set_values({})
 
@@ -148,6 +156,11 @@ class ContextForm(QWidget):
                 self.goal_boxes[value] = box
                 grid.addWidget(box, index // 2, index % 2)
             return holder
+        if spec.kind == "str_list":
+            medicines = MedicineListEdit()
+            medicines.changed.connect(self._medicines_changed)
+            self.medicine_list = medicines
+            return medicines
         if spec.kind == "text":
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
@@ -182,6 +195,8 @@ class ContextForm(QWidget):
                 out[spec.name] = [v for v, box in self.goal_boxes.items() if box.isChecked()]
             elif spec.kind == "text":
                 out[spec.name] = widget.toPlainText()
+            elif spec.kind == "str_list":
+                out[spec.name] = widget.items()
             elif spec.kind == "date":
                 out[spec.name] = widget.text().strip() or None
             else:
@@ -210,11 +225,47 @@ class ContextForm(QWidget):
                         box.blockSignals(False)
                 elif spec.kind == "text":
                     widget.setPlainText("" if value is None else str(value))
+                elif spec.kind == "str_list":
+                    widget.set_items([str(v) for v in value] if isinstance(value, list) else [])
                 else:
                     widget.setText("" if value is None else str(value))
             finally:
                 widget.blockSignals(False)
         self._apply_deidentified(self.deidentified_box.isChecked())
+        self._opioid_box_by_user = None
+        self._sync_opioid_box()
+
+    # --- medicines ------------------------------------------------------------------------
+    def _medicines_changed(self) -> None:
+        self._sync_opioid_box()
+        self.edited.emit(MEDICATIONS)
+
+    def _sync_opioid_box(self) -> None:
+        """An opioid in the list ticks the opioid box and locks it (the report treats it as
+        ticked anyway); with none left, the box goes back to how the user had it."""
+        box: QCheckBox = self.inputs[OPIOID_BOX]  # type: ignore[assignment]
+        items = tuple(t for t in self.medicine_list.items() if t.strip())
+        opioids = find_opioids(items)
+        box.blockSignals(True)
+        try:
+            if opioids:
+                if self._opioid_box_by_user is None:
+                    self._opioid_box_by_user = box.isChecked()
+                box.setChecked(True)
+                box.setEnabled(False)
+                box.setToolTip("Ticked because the medicine list has an opioid; remove it from "
+                               "the list to change this")
+            elif self._opioid_box_by_user is not None:
+                box.setChecked(self._opioid_box_by_user)
+                box.setEnabled(True)
+                box.setToolTip(FIELDS_BY_NAME_HELP)
+                self._opioid_box_by_user = None
+        finally:
+            box.blockSignals(False)
+        notes = [f"Opioid: {m.medicine} contains {m.contains}." for m in opioids]
+        notes += [f"Check: {m.message}. Correct it, or tick the opioid box."
+                  for m in find_near_misses(items)]
+        self.medicine_list.set_note("\n".join(notes))
 
     # --- errors ---------------------------------------------------------------------------
     def show_errors(self, errors: dict[str, str]) -> None:

@@ -31,6 +31,7 @@ from ..templates.model import (
     DEFAULT_HEADINGS,
     EVIDENCE_SECTIONS,
     FORMAT_VERSION,
+    LOCKED_SECTIONS,
     MARGIN_RANGE_MM,
     NEW_PAGE_SECTIONS,
     SIGNATURE_ROLES,
@@ -173,7 +174,8 @@ class TemplateForm(QTabWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         intro = QLabel("Order, show or hide, and rename the sections. The evidence sections are "
-                       "locked: they can be hidden or renamed, never changed.")
+                       "locked: they can be hidden or renamed, never changed. The opioid safety "
+                       "section is always shown, under its own heading.")
         intro.setWordWrap(True)  # a long line would widen the tab past a small screen
         layout.addWidget(intro)
         hint = QLabel(HEADING_HELP)
@@ -391,6 +393,17 @@ class TemplateForm(QTabWidget):
         name.setToolTip(label)
         head = QTableWidgetItem(heading)
         head.setToolTip(f"Editable. Empty = \u201c{DEFAULT_HEADINGS[sid]}\u201d")
+        if sid in LOCKED_SECTIONS:
+            # Safety content: always shown, its own heading; only its place can change.
+            name.setText(f"{DEFAULT_HEADINGS[sid]} (safety, locked)")
+            locked = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            show.setFlags(locked)
+            show.setCheckState(Qt.CheckState.Checked)
+            head.setText("")
+            head.setFlags(locked)
+            for item in (show, name, head):
+                item.setToolTip("Locked: the opioid safety text is in every report. It can be "
+                                "moved, never hidden or renamed.")
         page = QTableWidgetItem()
         page.setFlags(show.flags())
         page.setCheckState(Qt.CheckState.Checked if new_page else Qt.CheckState.Unchecked)

@@ -6,6 +6,7 @@ import contextlib
 import math
 import re
 import unicodedata
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,11 @@ from ..untrusted.files import decode_utf8, read_regular_file
 from ..untrusted.structured import parse_toml
 from ..untrusted.text_policy import neutralize
 from .model import (
+    DEFAULT_HEADINGS,
     DEFAULT_SCHEDULE,
     EVIDENCE_SECTIONS,
     FORMAT_VERSION,
+    LOCKED_SECTIONS,
     MARGIN_RANGE_MM,
     MAX_SCHEDULE_ROWS,
     PAGE_SIZES,
@@ -34,6 +37,10 @@ from .model import (
 )
 
 MAX_TOML_BYTES = 1_000_000
+
+
+class LockedSectionWarning(UserWarning):
+    """A template file hides or renames locked safety content: it loads, the report shows it."""
 
 # -- reading ------------------------------------------------------------------------------------
 
@@ -55,7 +62,8 @@ class _Reader:
         self.where = where
         self.lines = lines
         self.base_dir = base_dir
-        # strict: also refuse what an existing file may keep with a warning (a pale accent).
+        # strict (validate, save, editing): refuse what an existing file may keep with a
+        # warning (a pale accent; hiding or renaming locked safety content).
         self.strict = strict
 
     def error(self, key: str, message: str) -> InputError:
@@ -229,19 +237,46 @@ class _Reader:
             self.table(key, item, _SECTION_KEYS)
             if any(s.id == sid for s in out):
                 raise self.error(f"{key}.id", f"{sid!r} is listed twice; list each section once")
-            out.append(SectionSetting(
+            setting = SectionSetting(
                 id=sid,
                 visible=self.boolean(f"{key}.visible", item.get("visible", True)),
                 heading=self.text(f"{key}.heading", item.get("heading", ""), 120),
                 new_page=(self.boolean(f"{key}.new_page", item["new_page"])
                           if "new_page" in item else None),
-            ))
-        # A section the file does not list is kept, hidden, so the editor can offer it.
+            )
+            out.append(self.locked(key, setting) if sid in LOCKED_SECTIONS else setting)
+        # A section the file does not list is kept, hidden, so the editor can offer it; a
+        # locked one is shown (older files do not know it), after the safety or key points.
         out += [SectionSetting(s, visible=False) for s in SECTION_IDS
-                if all(o.id != s for o in out)]
-        if not any(s.visible for s in out):
+                if all(o.id != s for o in out) and s not in LOCKED_SECTIONS]
+        for sid in sorted(LOCKED_SECTIONS - {o.id for o in out}):
+            shown = [o.id for o in out if o.visible]
+            anchor = next((a for a in ("safety", "key_points") if a in shown),
+                          shown[0] if shown else None)
+            at = 1 + next((i for i, o in enumerate(out) if o.id == anchor), -1)
+            out.insert(at, SectionSetting(sid))
+        if not any(s.visible and s.id not in LOCKED_SECTIONS for s in out):
             raise self.error("sections", "no section is shown; show at least one (visible = true)")
         return tuple(out)
+
+    def locked(self, key: str, setting: SectionSetting) -> SectionSetting:
+        """A locked section as the file gives it: hiding or renaming it is refused (strict) or
+        warned about and undone (loading an existing file)."""
+        heading = setting.heading.strip()
+        if not setting.visible:
+            problem = (f"{key}.visible", "hides the locked section")
+        elif heading and heading != DEFAULT_HEADINGS[setting.id]:
+            problem = (f"{key}.heading", "renames the locked section")
+        else:
+            return SectionSetting(setting.id, True, "", setting.new_page)
+        message = (f"{problem[1]} {setting.id!r} (\u201c{DEFAULT_HEADINGS[setting.id]}\u201d): "
+                   "the opioid safety text is in every report and cannot be hidden or "
+                   "renamed; remove this setting")
+        if self.strict:
+            raise self.error(problem[0], message)
+        error = self.error(problem[0], message + "; the report shows the section anyway")
+        warnings.warn(str(error), LockedSectionWarning, stacklevel=2)
+        return SectionSetting(setting.id, True, "", setting.new_page)
 
     def text_blocks(self, value: Any) -> dict[str, str]:
         from .clinic_text import TEXT_BLOCKS, parse
@@ -351,7 +386,10 @@ def template_from_dict(data: Any, where: str = "", base_dir: Path | None = None,
     """Validate a parsed template document (as from TOML) and build the ClinicTemplate.
 
     ``strict`` (validating, saving, editing) also refuses an accent colour too pale for text;
-    loading keeps it, and the build warns and prints a darker shade of it."""
+    loading keeps it, and the build warns and prints a darker shade of it.
+    It also refuses hiding or renaming locked safety content, which loading warns about
+    (LockedSectionWarning) and undoes.
+    """
     reader = _Reader(where, key_lines or {}, base_dir, strict)
     return reader.template(data, builtin, source)
 

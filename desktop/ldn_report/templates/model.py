@@ -15,6 +15,7 @@ SECTION_IDS: tuple[str, ...] = (
     "why_ldn",
     "what_to_expect",
     "safety",
+    "opioid_safety",
     "decision_aid",
     "monitoring",
     "questions",
@@ -28,6 +29,7 @@ DEFAULT_HEADINGS: dict[str, str] = {
     "why_ldn": "Why we are talking about LDN with you",
     "what_to_expect": "What to expect",
     "safety": "Safety",
+    "opioid_safety": "Opioid medicines and LDN",
     "decision_aid": "Your choices about LDN",
     "monitoring": "Your monitoring plan",
     "questions": "Questions you may want to ask",
@@ -38,7 +40,12 @@ DEFAULT_HEADINGS: dict[str, str] = {
 # Sections whose wording comes from the locked evidence pack: a template may hide or rename them,
 # never change their statements, numbers or citations.
 EVIDENCE_SECTIONS = frozenset({"evidence_summary", "references"})
-PATIENT_SECTIONS = ("key_points", "why_ldn", "what_to_expect", "safety", "decision_aid",
+# Locked safety content: in every report from every template, shown, with its own heading. A
+# template that hides or renames it is refused when validated or saved; an older file that does
+# loads with a warning, and the report shows the section anyway.
+LOCKED_SECTIONS = frozenset({"opioid_safety"})
+PATIENT_SECTIONS = ("key_points", "why_ldn", "what_to_expect", "safety", "opioid_safety",
+                    "decision_aid",
                     "monitoring", "questions", "discussion_record")
 # Sections that start on a new page unless a template says otherwise: the sheet to sign, and the
 # part for clinicians.
@@ -82,6 +89,8 @@ class SectionSetting:
 
     @property
     def title(self) -> str:
+        if self.id in LOCKED_SECTIONS:
+            return DEFAULT_HEADINGS[self.id]
         return self.heading or DEFAULT_HEADINGS[self.id]
 
     @property
@@ -144,10 +153,25 @@ class ClinicTemplate:
         return slugify(self.name)
 
     def visible_sections(self) -> list[SectionSetting]:
-        return [s for s in self.sections if s.visible]
+        """The sections the report prints, in order; the locked ones always among them."""
+        return with_locked_sections(self.sections)
 
 
 DEFAULT_TEMPLATE = ClinicTemplate()
+
+
+def with_locked_sections(sections: tuple[SectionSetting, ...]) -> list[SectionSetting]:
+    """The shown sections plus every locked one: where the template shows it, or else after the
+    safety section, else after the key points, else after the first shown section."""
+    shown = [SectionSetting(s.id, True, "", s.new_page) if s.id in LOCKED_SECTIONS else s
+             for s in sections if s.visible]
+    # A hidden locked section goes where a reader meets the safety text, not where it was hidden.
+    for sid in sorted(LOCKED_SECTIONS - {s.id for s in shown}):
+        ids = [s.id for s in shown]
+        anchor = next((ids.index(a) + 1 for a in ("safety", "key_points") if a in ids),
+                      1 if ids else 0)
+        shown.insert(anchor, SectionSetting(sid))
+    return shown
 
 
 def slugify(name: str) -> str:

@@ -293,6 +293,9 @@ class ReportRenderer:
                     while story and isinstance(story[-1], Spacer):
                         story.pop()
                 story += self.section(i, section)
+        # A spacer at the very end that no longer fits would start a blank last page.
+        while story and isinstance(story[-1], Spacer):
+            story.pop()
         return keep_headings_with_groups(story)
 
     # -- build ---------------------------------------------------------------------------------
