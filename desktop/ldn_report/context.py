@@ -116,11 +116,11 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("goals", "enum_list", "What the patient hopes for", "Goals", choices=GOALS),
     FieldSpec("safety.opioid_use", "bool", "Takes any opioid", "Safety screen",
               help="Including tramadol, codeine, buprenorphine, methadone"),
-    FieldSpec("safety.planned_surgery", "bool", "Surgery or procedure planned", "Safety screen",
-              help="That may need opioid pain relief"),
     FieldSpec("medications", "str_list", "Current medicines", "Safety screen",
               help=f"One medicine per item, as written (up to {MAX_MEDICINE} characters, "
               f"{MAX_MEDICINES} items); an opioid among them turns on the opioid warning"),
+    FieldSpec("safety.planned_surgery", "bool", "Surgery or procedure planned", "Safety screen",
+              help="That may need opioid pain relief"),
     FieldSpec("safety.liver_disease", "bool", "Liver disease", "Safety screen"),
     FieldSpec("safety.pregnant_or_planning", "bool", "Pregnant, planning or breastfeeding",
               "Safety screen"),

@@ -333,7 +333,8 @@ def test_sections_table_shows_whole_names_and_says_the_heading_is_editable(qtbot
         text = table.item(row, 1).text()
         assert header.sectionSize(1) >= metrics.horizontalAdvance(text), text
         assert table.item(row, 1).toolTip() == text
-        assert "Editable" in table.item(row, 2).toolTip()
+        locked = table.item(row, 1).data(Qt.ItemDataRole.UserRole) == "opioid_safety"
+        assert ("Locked" if locked else "Editable") in table.item(row, 2).toolTip()
     # all four columns are in view at once on a 1280x720 screen
     right = header.sectionViewportPosition(3) + header.sectionSize(3)
     assert right <= table.viewport().width()

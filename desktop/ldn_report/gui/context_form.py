@@ -32,7 +32,7 @@ ERROR_STYLE = "color: #B00020;"
 HELP_STYLE = "color: palette(placeholder-text);"
 
 
-FIELDS_BY_NAME_HELP = next(s.help for s in FIELDS if s.name == OPIOID_BOX)
+OPIOID_BOX_HELP = next(s.help for s in FIELDS if s.name == OPIOID_BOX)
 
 
 def field_of_error(name: str) -> str:
@@ -255,14 +255,17 @@ class ContextForm(QWidget):
                 box.setEnabled(False)
                 box.setToolTip("Ticked because the medicine list has an opioid; remove it from "
                                "the list to change this")
-            elif self._opioid_box_by_user is not None:
-                box.setChecked(self._opioid_box_by_user)
+            else:
+                if self._opioid_box_by_user is not None:
+                    box.setChecked(self._opioid_box_by_user)
+                    self._opioid_box_by_user = None
                 box.setEnabled(True)
-                box.setToolTip(FIELDS_BY_NAME_HELP)
-                self._opioid_box_by_user = None
+                box.setToolTip(OPIOID_BOX_HELP)
         finally:
             box.blockSignals(False)
         notes = [f"Opioid: {m.medicine} contains {m.contains}." for m in opioids]
+        if opioids:
+            notes.append("\u201cTakes any opioid\u201d stays ticked while an opioid is listed.")
         notes += [f"Check: {m.message}. Correct it, or tick the opioid box."
                   for m in find_near_misses(items)]
         self.medicine_list.set_note("\n".join(notes))

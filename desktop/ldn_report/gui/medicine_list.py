@@ -44,7 +44,7 @@ class MedicineListEdit(QWidget):
         self.entry = QLineEdit()
         self.entry.setObjectName("medications:new")
         self.entry.setAccessibleName("Add a medicine")
-        self.entry.setPlaceholderText("Add a medicine as written, e.g. Ultracet 37.5/325 mg")
+        self.entry.setPlaceholderText("Type a medicine, then Enter")
         self.entry.returnPressed.connect(self.add_from_entry)
         self.add_button = QPushButton("Add")
         self.add_button.clicked.connect(self.add_from_entry)

@@ -401,7 +401,8 @@ class TemplateForm(QTabWidget):
             show.setCheckState(Qt.CheckState.Checked)
             head.setText("")
             head.setFlags(locked)
-            for item in (show, name, head):
+            name.setToolTip(name.text())
+            for item in (show, head):
                 item.setToolTip("Locked: the opioid safety text is in every report. It can be "
                                 "moved, never hidden or renamed.")
         page = QTableWidgetItem()
