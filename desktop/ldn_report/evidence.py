@@ -54,6 +54,8 @@ class Statement:
     cites: tuple[str, ...] = ()
     basis: tuple[str, ...] = ()  # verbatim parts of the source summary this statement rests on
     basis_ref: str = ""
+    # {slots} that compose fills with the patient's own words (e.g. a medicine as typed)
+    slots: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -157,7 +159,8 @@ def load_pack(folder: str | Path = EVIDENCE_DIR, today: dt.date | None = None) -
         statement_rows = _read_toml(folder / "statements.toml")["statement"]
         statements = [
             Statement(**{**row, "cites": tuple(row.get("cites", ())),
-                         "basis": _as_tuple(row.get("basis", ()))})
+                         "basis": _as_tuple(row.get("basis", ())),
+                         "slots": tuple(row.get("slots", ()))})
             for row in statement_rows
         ]
         studies = tuple(
@@ -246,10 +249,10 @@ def check_pack(pack: EvidencePack) -> None:
             problems.append(f"{st.id}: a claim needs a basis in the summary or a cited reference")
     problems += _check_changes(pack)
     for st in pack.statements.values():
-        unknown = set(re.findall(r"\{(\w*)\}", st.text)) - STATEMENT_FIELDS
+        unknown = set(re.findall(r"\{(\w*)\}", st.text)) - STATEMENT_FIELDS - set(st.slots)
         if unknown or st.text.count("{") != st.text.count("}"):
             problems.append(f"{st.id}: a placeholder must be one of "
-                            f"{', '.join(sorted(STATEMENT_FIELDS))}")
+                            f"{', '.join(sorted(STATEMENT_FIELDS))} or a declared slot")
     for ref in pack.references:
         if not ref.verified:
             problems.append(f"reference {ref.number} ({ref.id}) does not say where its printed "

@@ -47,6 +47,7 @@ class MedicineListEdit(QWidget):
         self.entry.setPlaceholderText("Type a medicine, then Enter")
         self.entry.returnPressed.connect(self.add_from_entry)
         self.add_button = QPushButton("Add")
+        self.add_button.setAccessibleName("Add the medicine typed")
         self.add_button.clicked.connect(self.add_from_entry)
         self.remove_button = QPushButton("Remove")
         self.remove_button.setAccessibleName("Remove the selected medicine")
