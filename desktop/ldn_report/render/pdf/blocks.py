@@ -243,12 +243,10 @@ class BlockRenderer:
         for role in block.roles:
             labels = [Para(t, st.signature_label)
                       for t in ("Signature", "Name (print)", "Date")]
-            out.append(KeepTogether([
-                Para(markup.text(role), st.signature_role),
-                signature_table(labels, st, self.width),
-            ]))
-        out.append(Spacer(1, st.space))
-        return out
+            out += [Para(markup.text(role), st.signature_role),
+                    signature_table(labels, st, self.width)]
+        # Everyone signs on the same page: a split would leave a signature alone on the next.
+        return [KeepTogether(out), Spacer(1, st.space)]
 
     def _referencelist(self, block: model.ReferenceList) -> list[Flowable]:
         st = self.styles
@@ -266,7 +264,13 @@ class BlockRenderer:
                 ]))
             else:
                 out.append(Para(text, st.reference, bulletText=number))
-        return out
+        # A run-over of one reference would leave the last page nearly empty: the last few
+        # move together.
+        tail = REFERENCE_TAIL if len(out) >= 2 * REFERENCE_TAIL else 0
+        return [*out[:-tail], KeepTogether(out[-tail:])] if tail else out
+
+
+REFERENCE_TAIL = 3
 
 
 def keep_list_together(items: list[Flowable], block: model.BulletList) -> list[Flowable]:
