@@ -153,6 +153,8 @@ def _another_value(spec, value):
         return next(c for c in spec.choices if c != value)
     if spec.kind == "enum_list":
         return [] if value else [spec.choices[0]]
+    if spec.kind == "str_list":  # the medicines list (branch opioid)
+        return [*(value or []), "paracetamol"]
     raise AssertionError(f"undo test: give a value for the new field kind {spec.kind!r}")
 
 
