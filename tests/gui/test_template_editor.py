@@ -452,3 +452,32 @@ def test_tab_moves_through_the_editor_in_reading_order_with_no_invisible_stops(q
     from PySide6.QtWidgets import QScrollArea
 
     assert not any(isinstance(w, QScrollArea) for w in chain)
+
+
+def test_typing_any_path_into_the_logo_field_never_raises_or_hangs(qtbot, editor, tmp_path,
+                                                                   monkeypatch):
+    """The logo field is a typed path like the batch window's: a folder, a FIFO, a device, a
+    missing or huge file gives a message beside the field, never an exception or a frozen
+    window (the preview is validated on the GUI thread)."""
+    import os
+    import sys
+
+    caught: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, exc, tb: caught.append(exc))
+    d = editor
+    d.names.append("Logo test")
+    assert d.duplicate()
+    d.form.setCurrentIndex(1)
+    fifo = tmp_path / "logo.png"
+    os.mkfifo(fifo)
+    huge = tmp_path / "huge.png"
+    with huge.open("wb") as handle:
+        handle.truncate(80 * 1024 * 1024)
+    for text in ("/", str(tmp_path), str(fifo), "/dev/zero", str(tmp_path / "missing.png"),
+                 str(huge), "~", "relative.png", str(fifo / "x.png")):
+        d.form.logo_edit.clear()
+        qtbot.keyClicks(d.form.logo_edit, text)
+        assert d._validated() is None, text  # refused, with the reason shown
+        assert "branding.logo" in d.status.text(), (text, d.status.text())
+        assert d.form.logo_edit.styleSheet(), text  # marked beside the field
+    assert caught == []
