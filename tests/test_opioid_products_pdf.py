@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from ldn_report.build import build_report
 from ldn_report.context import context_from_dict
-from ldn_report.rules import find_near_misses
+from ldn_report.rules import find_near_misses, find_opioids
 from ldn_report.templates.model import SECTION_IDS, ClinicTemplate, SectionSetting
 from pdf_text import folded
 
@@ -125,7 +125,11 @@ def test_the_lists_are_big_enough():
 def test_opioid_product_is_named_in_the_page_one_warning(medicine, opioid):
     text = page_one(medicine)
     assert "Important: you take an opioid" in text
-    assert folded(f"You take {medicine}, which contains {opioid}, an opioid.") in text
+    named = (f"You take {medicine}. This is an opioid."
+             if find_opioids((medicine,))[0].is_generic
+             else f"You take {medicine}, which contains {opioid}, an opioid.")
+    assert folded(named) in text
+    assert find_opioids((medicine,))[0].contains == opioid
 
 
 @pytest.mark.parametrize("medicine", NON_OPIOIDS)

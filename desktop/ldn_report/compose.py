@@ -204,8 +204,9 @@ def _header(ctx: PatientContext) -> list[Block]:
 
 def _opioid_warning(w: _Writer, opioids: tuple[OpioidMedicine, ...]) -> Callout:
     """The named warning for a patient on an opioid: each opioid medicine as the patient's own."""
-    named = [w.filled("saf_opioid_named",
-                      medicine=m.medicine, opioid=m.contains) for m in opioids]
+    named = [w.filled("saf_opioid_named_generic", medicine=m.medicine) if m.is_generic
+             else w.filled("saf_opioid_named", medicine=m.medicine, opioid=m.contains)
+             for m in opioids]
     return Callout("warning", "Important: you take an opioid",
                    (*(named or [w.para("saf_opioid_told")]), w.para("saf_opioid_warning")))
 

@@ -20,7 +20,9 @@ class OpioidMedicine:
 
     @property
     def is_generic(self) -> bool:
-        return self.kind in ("generic", "international")
+        """Named by the opioid itself ("tramadol 50 mg", "loperamide"), not by a brand."""
+        return (self.kind in ("generic", "international")
+                or self.matched.casefold() == self.contains.casefold())
 
 
 @dataclass(frozen=True)
