@@ -122,6 +122,13 @@ def test_a_second_batch_waits_for_a_short_run_to_end(tmp_path, monkeypatch):
         run_batch(listing, out, today=TODAY)
     assert refused.value.field == "-o"
     assert str(out) in refused.value.message
+    # Cancel (the batch window's button, Ctrl-C) ends the wait at once.
+    stop = threading.Event()
+    stop.set()
+    began = time.monotonic()
+    with output_folder_lock(out), pytest.raises(InputError, match="stopped while waiting"):
+        run_batch(listing, out, today=TODAY, lock_wait=60, cancel=stop)
+    assert time.monotonic() - began < 5
 
 
 def _temp(folder: Path, target: str, token: str, age: float = 0.0) -> Path:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..atomic import atomic_write
 from ..errors import InputError
+from .workers import CancelFlag
 
 LOCK_NAME = ".ldn-report-batch.lock"
 WAIT_SECONDS = 5.0  # how long a second batch waits for the first before it refuses
@@ -22,9 +23,11 @@ except ImportError:  # Windows
 
 
 @contextlib.contextmanager
-def output_folder_lock(folder: Path, wait: float | None = None) -> Iterator[Path]:
+def output_folder_lock(folder: Path, wait: float | None = None,
+                       cancel: CancelFlag | None = None) -> Iterator[Path]:
     """Hold the folder's lock for the ``with`` block; InputError (field ``-o``) naming the
-    folder when another batch still holds it after ``wait`` seconds (WAIT_SECONDS).
+    folder when another batch still holds it after ``wait`` seconds (WAIT_SECONDS), or when
+    ``cancel`` is set while waiting.
 
     The lock is the kernel's (flock on a file in the folder), so it ends with its process,
     even after ``kill -9``; the lock file itself stays and is harmless.
@@ -41,6 +44,9 @@ def output_folder_lock(folder: Path, wait: float | None = None) -> Iterator[Path
             elif time.monotonic() >= deadline:
                 raise InputError("-o", f"another batch is writing into {folder} now; wait for "
                                  "it to finish, or choose another output folder")
+            elif cancel is not None and cancel.is_set():
+                raise InputError("-o", f"stopped while waiting for another batch to finish "
+                                 f"writing into {folder}; nothing was built")
         except BaseException:
             os.close(fd)
             raise

@@ -268,7 +268,7 @@ def run_batch(
         raise InputError("-o", f"{out} is a file; give a folder for the reports")
     # A new folder is the user's only: its file names hold patients' names.
     out.mkdir(mode=0o700, parents=True, exist_ok=True)
-    with output_folder_lock(out, lock_wait):
+    with output_folder_lock(out, lock_wait, cancel):
         # Held for the whole run: a second batch into this folder waits, then refuses.
         return _run_locked(clinic, default, out, jobs=jobs, merge=merge, duplex=duplex,
                            merge_volume=merge_volume, progress=progress, cancel=cancel,
