@@ -150,7 +150,7 @@ def test_a_batch_with_a_pale_template_warns_once_and_every_pdf_reads(tmp_path):
 
     listing = write_list(tmp_path / "list.csv", patients(3))
     summary = run_batch(listing, tmp_path / "out", template=str(_pale_file(tmp_path)),
-                        today=TODAY)
+                        today=TODAY, jobs=2)  # worked out in the workers
     pale = [w for w in summary.warnings if "accent_colour" in w]
     assert pale == [f"template Sunny Clinic: {pale[0].split(': ', 1)[1]}"]
     for entry in summary.entries:

@@ -17,7 +17,6 @@ from typing import Any
 
 from .. import __version__
 from ..atomic import atomic_write, remove_dead_writers_temp_files
-from ..build import template_warnings
 from ..context import PatientContext
 from ..errors import EvidencePackError, InputError
 from ..templates.catalogue import resolve_template
@@ -118,7 +117,8 @@ class _Outcome:
     content_hash: str = ""
     pages: int = 0
     error: str = ""
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # about this row's text
+    template_warnings: tuple[str, ...] = ()  # about its template: said once per template
 
 
 # --- the worker side: runs in a pool process (or in this process with jobs=1) ----------------
@@ -129,6 +129,7 @@ _WORKER_TEMPLATES: dict[str, ClinicTemplate] = {}
 def _init_worker(templates: dict[str, ClinicTemplate]) -> None:
     _WORKER_TEMPLATES.clear()
     _WORKER_TEMPLATES.update(templates)
+    _TEMPLATE_NOTES.clear()
 
 
 def _build_one(task: _Task) -> _Outcome:
@@ -154,8 +155,23 @@ def _build_one(task: _Task) -> _Outcome:
         # the log must never hold a name or record number).
         return _Outcome(task.row, FAILED, error=f"could not build the report "
                         f"({type(exc).__name__})")
+    shared = _template_notes(task.template_key)
     return _Outcome(task.row, BUILT, result.pdf, result.content_hash, result.page_count,
-                    warnings=result.warnings)
+                    warnings=tuple(w for w in result.warnings if w not in shared),
+                    template_warnings=tuple(w for w in result.warnings if w in shared))
+
+
+_TEMPLATE_NOTES: dict[str, frozenset[str]] = {}
+
+
+def _template_notes(key: str) -> frozenset[str]:
+    """The warnings every row built with this template gets (a pale accent, say); worked out
+    in the worker, so the parent never loads the renderer (and its fonts) for them."""
+    from ..build import template_warnings
+
+    if key not in _TEMPLATE_NOTES:
+        _TEMPLATE_NOTES[key] = frozenset(template_warnings(_WORKER_TEMPLATES[key]))
+    return _TEMPLATE_NOTES[key]
 
 
 # --- the parent side ---------------------------------------------------------------------------
@@ -324,9 +340,7 @@ def _run_locked(
             progress(BatchProgress(done, total, entry))
 
     summary_warnings: list[str] = []
-    # A template's own warnings (a pale accent, say) are said once, not once per row.
-    template_notes = {key: set(template_warnings(t)) for key, t in templates.items()}
-    said: set[str] = set()
+    said: set[str] = set()  # a template's own warnings are said once, not once per row
     templates_by_key_name = {key: t.name for key, t in templates.items()}
     cancelled = False
     try:
@@ -342,11 +356,9 @@ def _run_locked(
                                           outcome.content_hash, template=template_name,
                                           bytes=len(outcome.pdf), build_key=key,
                                           unset=unset[outcome.row])
-                    for warning in outcome.warnings:
-                        shared = warning in template_notes[key]
-                        line = f"template {template_name}: {warning}" if shared else \
-                            f"row {outcome.row}: {warning}"
-                        if line not in said:
+                    summary_warnings += [f"row {outcome.row}: {w}" for w in outcome.warnings]
+                    for warning in outcome.template_warnings:
+                        if (line := f"template {template_name}: {warning}") not in said:
                             said.add(line)
                             summary_warnings.append(line)
                 elif outcome.status == UNCHANGED:
