@@ -214,5 +214,7 @@ def test_cancel_starts_nothing_new_and_finishes_what_runs():
         for item, result in pool.map_unordered(square_or_die, range(10, 60), flag):
             seen.append((item, result))
             flag.set()
-    assert 1 <= len(seen) <= 3  # the first, plus what the two workers had started
+    # Two workers can finish together: both results come in one round, with two new tasks
+    # handed out before the caller sees the first and cancels, so at most 2 + 2 arrive.
+    assert 1 <= len(seen) <= 4
     assert all(result == item * item for item, result in seen)
