@@ -286,7 +286,7 @@ def test_patient_name_in_other_scripts_prints_with_real_glyphs(pdf: bytes) -> No
 def test_missing_glyphs_names_the_characters() -> None:
     register_fonts()
     register_fonts()  # idempotent
-    assert missing_glyphs("Anna 王 क\n") == {"王", "क"}
+    assert missing_glyphs("Anna 王 क ሀ 龘\n") == {"ሀ", "龘"}
 
 
 @pytest.mark.parametrize(("template", "size"), [(STANDARD, (612, 792)), (A4, (595.28, 841.89))])

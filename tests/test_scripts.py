@@ -1,4 +1,6 @@
-"""Names in Latin, Vietnamese, Greek and Cyrillic print with real glyphs; other scripts warn."""
+"""Names in every script print with real glyphs: DejaVu Sans for Latin, Vietnamese, Greek and
+Cyrillic; bundled Noto / Droid faces, shaped and in right-to-left order, for Arabic, Hebrew,
+Devanagari, Thai, Chinese, Japanese and Korean; a character no face has is named in a warning."""
 
 from __future__ import annotations
 
@@ -28,8 +30,19 @@ NAMES = {
     "greek": "Ελένη Παπαδοπούλου Άγγελος",
     "cyrillic": "Наталья Ёлкина Юрий Щукин",
 }
-RTL_NAMES = {"arabic": "محمد عبد الله", "hebrew": "שרה לוי"}
-NO_GLYPH = {"cjk": ("李小龍", "U+674E"), "emoji": ("Ann 🧠", "U+1F9E0")}
+# (name, face the script's letters must be drawn in, text pdftotext must give back)
+SCRIPT_NAMES = {
+    "arabic": ("محمد عبد الله", "NotoSansArabic", "محمد عبد الله"),
+    "hebrew": ("שרה לוי", "NotoSansHebrew", "שרה לוי"),
+    "chinese": ("李小龍 王芳", "DroidSansFallback", "李小龍 王芳"),
+    "japanese": ("山田 さくら", "DroidSansFallback", "山田 さくら"),
+    "korean": ("김민수", "DroidSansFallback", "김민수"),
+    "thai": ("สมชาย ใจดี", "NotoSansThai", "สมชาย ใจดี"),
+    # no pre-base vowel sign or reph: those extract in drawn order (see README)
+    "devanagari": ("राम प्रसाद", "NotoSansDevanagari", "राम प्रसाद"),
+}
+NO_GLYPH = {"ethiopic": ("ሀይሉ", "U+1200"), "rare-han": ("Ann 龘", "U+9F98"),
+            "emoji": ("Ann 🧠", "U+1F9E0")}
 
 
 def build(**flat: object):
@@ -97,12 +110,54 @@ def test_every_font_in_the_pdf_is_embedded(tmp_path: Path) -> None:
         assert row.split()[-5:-2] == ["yes", "yes", "yes"], row
 
 
-@pytest.mark.parametrize("script", RTL_NAMES)
-def test_right_to_left_text_gets_a_clear_warning(script: str) -> None:
-    """No bidi reordering or Arabic shaping here: the user is told, not given silent nonsense."""
-    result = build(patient__name=RTL_NAMES[script])
-    rtl = [w for w in result.warnings if w.startswith("patient.name:") and "right-to-left" in w]
-    assert len(rtl) == 1, result.warnings
+def pdftotext(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "r.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", "-l", "2", str(path), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    # poppler marks a right-to-left stretch with RLE ... PDF; the words inside are what count
+    return re.sub(r"[\u202a-\u202e]", "", out)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) missing")
+@pytest.mark.parametrize("script", SCRIPT_NAMES)
+def test_a_name_in_another_script_prints_shaped_and_reads_back(script: str,
+                                                                tmp_path: Path) -> None:
+    name, face, expected = SCRIPT_NAMES[script]
+    result = build(patient__name=name, notes=f"Notes for {name}, and Ann.",
+                   clinician__name=f"Dr {name}")
+    assert result.warnings == ()
+    text = pdftotext(result.pdf, tmp_path)
+    assert expected in text
+    assert f"Notes for {expected}, and Ann." in text  # mixed with Latin on one line
+    with pdfplumber.open(io.BytesIO(result.pdf)) as doc:
+        chars = [c for c in doc.pages[0].chars if not c["text"].isspace()]
+    script_chars = [c for c in chars if "DejaVu" not in c["fontname"]]
+    # drawn in the script's own embedded face, never a base-14 or a DejaVu .notdef box
+    assert script_chars
+    assert all(face in c["fontname"] for c in script_chars)
+    assert all("DejaVuSans" in c["fontname"] or face in c["fontname"] for c in chars)
+
+
+def test_right_to_left_words_are_drawn_right_to_left() -> None:
+    """Visual order: in "Ann שרה לוי" the first Hebrew word (שרה) is drawn right of the second,
+    and each word's first letter is its rightmost glyph."""
+    result = build(patient__name="Ann שרה לוי")
+    with pdfplumber.open(io.BytesIO(result.pdf)) as doc:
+        chars = [c for c in doc.pages[0].chars if "Hebrew" in c["fontname"]]
+    line = min(c["top"] for c in chars)
+    first = [c for c in chars if abs(c["top"] - line) < 1]
+    x_of = {c["text"]: c["x0"] for c in first}
+    assert x_of["ש"] > x_of["ר"] > x_of["ה"] > x_of["ל"] > x_of["ו"]
+
+
+def test_the_markup_keeps_user_text_as_data_in_every_script() -> None:
+    from ldn_report.render.pdf import markup
+
+    out = markup.text('<b>محمد</b> & <font name="Helvetica">李</font>')
+    assert "<b>" not in out.replace('<font name="NotoSansArabic-Regular">', "")
+    for escaped in ("&lt;b&gt;", "&amp;", "&lt;font"):
+        assert escaped in out
 
 
 @pytest.mark.parametrize("script", NO_GLYPH)
@@ -114,30 +169,32 @@ def test_a_character_without_a_glyph_is_named_with_its_field(script: str) -> Non
 
 
 def test_a_deidentified_name_gets_no_warning_as_it_is_not_printed() -> None:
-    result = build(patient__name="李小龍", patient__deidentified=True)
+    result = build(patient__name="ሀይሉ", patient__deidentified=True)
     assert result.warnings == ()
 
 
-def test_template_text_without_glyphs_or_in_rtl_warns_too() -> None:
+def test_template_text_without_glyphs_warns_too_and_rtl_does_not() -> None:
     from ldn_report.templates.file_format import template_from_dict
 
     template = template_from_dict({"format_version": 1, "name": "Clinic",
-                                   "branding": {"clinic_name": "مستشفى 漢"}})
+                                   "branding": {"clinic_name": "مستشفى 漢 ሀ"}})
     ctx = context_from_dict(MINIMAL_CONTEXT, today=TODAY)
     warnings = build_report(ctx, template, generated_on=TODAY).warnings
-    assert any(w.startswith("branding.clinic_name:") and "U+6F22" in w for w in warnings)
-    assert any(w.startswith("branding.clinic_name:") and "right-to-left" in w for w in warnings)
+    clinic = [w for w in warnings if w.startswith("branding.clinic_name:")]
+    assert len(clinic) == 1, warnings
+    assert "U+1200" in clinic[0]
+    assert "U+6F22" not in clinic[0]
+    assert "U+0645" not in clinic[0]
 
 
 def test_the_cli_prints_the_warnings(tmp_path: Path) -> None:
     import json
 
     ctx = tmp_path / "ctx.json"
-    ctx.write_text(json.dumps({**MINIMAL_CONTEXT, "patient": {"name": "שרה 李"}}), "utf-8")
+    ctx.write_text(json.dumps({**MINIMAL_CONTEXT, "patient": {"name": "שרה 李 ሀ"}}), "utf-8")
     run = subprocess.run([sys.executable, "-m", "ldn_report", "build", "--context", str(ctx),
                           "-o", str(tmp_path / "r.pdf")], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    lines = run.stderr.splitlines()
-    assert any(line.startswith("warning: patient.name:") and "U+674E" in line for line in lines)
-    assert any(line.startswith("warning: patient.name:") and "right-to-left" in line
-               for line in lines)
+    lines = [line for line in run.stderr.splitlines() if line.startswith("warning: patient.name:")]
+    assert len(lines) == 1, run.stderr
+    assert "U+1200" in lines[0]

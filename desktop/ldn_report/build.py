@@ -6,7 +6,6 @@ The CLI, the GUI's worker and the batch runner all come through here.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass
 
 from .chart_note import chart_note
@@ -38,19 +37,17 @@ class BuildResult:
 
 
 def text_warnings(field: str, value: str) -> list[str]:
-    """What will not print right in one field's text: characters without a glyph, RTL text."""
+    """What will not print right in one field's text: characters no bundled face can draw.
+
+    Arabic, Hebrew, Devanagari, Thai and CJK have their own bundled faces and are shaped and
+    put in right-to-left order by the renderer (render/pdf/scripts.py), so they print right.
+    """
     out = []
     missing = missing_glyphs(value)
     if missing:
         shown = ", ".join(f"U+{ord(c):04X}" for c in sorted(missing))
-        out.append(f"{field}: the report font cannot draw {shown}; "
+        out.append(f"{field}: the report fonts cannot draw {shown}; "
                    "these characters print as a substitute mark")
-    # The renderer has no bidi reordering or Arabic shaping (ReportLab needs uharfbuzz and
-    # rlbidi for that): such text would print with its letters in the wrong order.
-    rtl = next((c for c in value if unicodedata.bidirectional(c) in ("R", "AL")), None)
-    if rtl is not None:
-        out.append(f"{field}: right-to-left text (e.g. U+{ord(rtl):04X}) is not supported; "
-                   "it prints unshaped and left to right. Check it, or write it in Latin letters")
     return out
 
 

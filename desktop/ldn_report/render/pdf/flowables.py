@@ -20,7 +20,8 @@ from reportlab.platypus.paragraph import (
 )
 from reportlab.platypus.paraparser import ParaParser
 
-from ldn_report.render.pdf import fonts
+from ldn_report.render.pdf import fonts, markup
+from ldn_report.render.pdf.shaping import shaping_style
 from ldn_report.render.pdf.styles import CALLOUT_COLOURS, MUTED, RULE, TEXT, StyleSet
 
 # Parsed markup per (text, style): most of a report is evidence text that every patient's report
@@ -108,6 +109,8 @@ class Para(RLParagraph):
         if frags is not None or cleaner is not cleanBlockQuotedText or not isinstance(text, str):
             super()._setup(text, style, bulletText, frags, cleaner)
             return
+        if markup.needs_shaping(text):
+            style = shaping_style(style)
         self._parse_key = (text, style, self.caseSensitive, self.encoding)
         text, style, frags, bullet_frags = _parse(text, style, self.caseSensitive)
         self._parsed_frags = frags

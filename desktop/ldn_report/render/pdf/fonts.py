@@ -1,4 +1,5 @@
-"""The bundled DejaVu Sans faces: registered once per process, and a glyph-coverage check."""
+"""The bundled faces (DejaVu Sans, and per script Noto / Droid Sans Fallback): registered once
+per process, and a glyph-coverage check over all of them."""
 
 from __future__ import annotations
 
@@ -18,6 +19,15 @@ ITALIC = "DejaVuSans-Oblique"
 BOLD_ITALIC = "DejaVuSans-BoldOblique"
 FAMILY = "DejaVuSans"
 FACES = (REGULAR, BOLD, ITALIC, BOLD_ITALIC)
+# Per script: (regular, bold) face files in resources/fonts/, registered on first use only, so a
+# Latin-only report never loads them. The CJK face has no bold; it stands in for both.
+SCRIPT_FACES: dict[str, tuple[str, str]] = {
+    "arabic": ("NotoSansArabic-Regular", "NotoSansArabic-Bold"),
+    "hebrew": ("NotoSansHebrew-Regular", "NotoSansHebrew-Bold"),
+    "devanagari": ("NotoSansDevanagari-Regular", "NotoSansDevanagari-Bold"),
+    "thai": ("NotoSansThai-Regular", "NotoSansThai-Bold"),
+    "cjk": ("DroidSansFallback-CJK", "DroidSansFallback-CJK"),
+}
 
 _lock = threading.Lock()
 _registered = False
@@ -108,15 +118,43 @@ def register_fonts() -> None:
         _registered = True
 
 
+_script_lock = threading.Lock()
+
+
+def script_face(script: str) -> str:
+    """The regular face name for a script's runs, registered (with its bold) on first use.
+
+    Markup names the regular face; a bold style or <b> maps to the bold one (addMapping).
+    """
+    regular, bold = SCRIPT_FACES[script]
+    if regular in pdfmetrics._fonts:
+        return regular
+    register_fonts()
+    with _script_lock:
+        if regular not in pdfmetrics._fonts:
+            for face in dict.fromkeys((regular, bold)):
+                font = TTFont(face, str(FONTS_DIR / f"{face}.ttf"))
+                font.face.__class__ = _SubsetCachingFace
+                pdfmetrics.registerFont(font)
+            addMapping(regular, 0, 0, regular)
+            addMapping(regular, 1, 0, bold)
+            addMapping(regular, 0, 1, regular)
+            addMapping(regular, 1, 1, bold)
+    return regular
+
+
 @cache
 def _coverage(face: str) -> frozenset[int]:
     register_fonts()
+    if face not in FACES:
+        script_face(next(s for s, faces in SCRIPT_FACES.items() if face in faces))
     font = pdfmetrics.getFont(face)
     return frozenset(font.face.charToGlyph)
 
 
 def missing_glyphs(text: str) -> set[str]:
-    """Characters in ``text`` that the regular or bold face cannot draw (they would print as boxes).
+    """Characters in ``text`` that no bundled face can draw in regular and bold (they would print
+    as boxes): DejaVu Sans, or the face of the character's script.
 
     Line breaks and tabs are layout, not glyphs, and are never reported.
     """
@@ -124,7 +162,18 @@ def missing_glyphs(text: str) -> set[str]:
     if not needed:
         return set()
     covered = _covered()
-    return {ch for ch in needed if ord(ch) not in covered}
+    left = {ch for ch in needed if ord(ch) not in covered}
+    if not left:
+        return left
+    from .scripts import script_of
+
+    out = set()
+    for ch in left:
+        script = script_of(ch)
+        faces = SCRIPT_FACES[script] if script else ()
+        if not faces or any(ord(ch) not in _coverage(face) for face in faces):
+            out.add(ch)
+    return out
 
 
 @cache

@@ -8,17 +8,41 @@ import unicodedata
 from collections.abc import Container, Iterable
 from xml.sax.saxutils import escape
 
+from . import fonts, scripts
+
 # C0/C1 control characters (other than line breaks and tabs) break the paragraph parser.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SAFE_SCHEMES = ("https://", "http://")
 
 
 def text(value: str) -> str:
-    """Escape plain text for a Paragraph: nothing in it can become a tag; "\\n" is a line break."""
+    """Escape plain text for a Paragraph: nothing in it can become a tag; "\\n" is a line break.
+
+    Runs in Arabic, Hebrew, Devanagari, Thai or CJK get their script's face (a <font> tag added
+    after escaping) and right-to-left words their visual order; see scripts.py.
+    """
     value = unicodedata.normalize("NFC", value)
     value = _CONTROL.sub("", value).replace("\r\n", "\n").replace("\r", "\n")
     value = value.replace("\t", " ")
-    return escape(value).replace("\n", "<br/>")
+    if not scripts.NEEDS_SCRIPT_FACE.search(value):
+        return escape(value).replace("\n", "<br/>")
+    return "<br/>".join(_in_script_faces(line) for line in value.split("\n"))
+
+
+def _in_script_faces(line: str) -> str:
+    out = []
+    for script, run in scripts.runs(scripts.visual_words(line)):
+        if script is None:
+            out.append(escape(run))
+        else:
+            out.append(f'<font name="{fonts.script_face(script)}">{escape(run)}</font>')
+    return "".join(out)
+
+
+def needs_shaping(markup: str) -> bool:
+    """Whether Paragraph markup has a script run that HarfBuzz must shape (see text())."""
+    return 'name="' in markup and any(
+        f'<font name="{faces[0]}">' in markup for faces in fonts.SCRIPT_FACES.values())
 
 
 def span(value: str, bold: bool = False, italic: bool = False) -> str:

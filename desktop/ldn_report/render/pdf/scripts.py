@@ -1,0 +1,117 @@
+"""Text in other writing systems: which bundled face draws each run, and right-to-left word order.
+
+DejaVu Sans draws Latin, Greek and Cyrillic; Arabic, Hebrew, Devanagari, Thai and CJK runs are
+set in subset Noto / Droid Sans Fallback faces and shaped by HarfBuzz (ReportLab's ``shaping``
+with uharfbuzz). ReportLab's own bidi needs ``rlbidi`` (GPL, not on PyPI), so right-to-left
+words are put in visual order here, per line, before line breaking.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+
+# (first, last, script) in code point order; the face of each script is in fonts.SCRIPT_FACES.
+_RANGES = (
+    (0x0590, 0x05FF, "hebrew"),
+    (0x0600, 0x06FF, "arabic"),
+    (0x0750, 0x077F, "arabic"),
+    (0x08A0, 0x08FF, "arabic"),
+    (0x0900, 0x097F, "devanagari"),
+    (0x0E00, 0x0E7F, "thai"),
+    (0x1100, 0x11FF, "cjk"),
+    (0x1CD0, 0x1CFF, "devanagari"),
+    (0x2E80, 0x2FDF, "cjk"),
+    (0x3000, 0x30FF, "cjk"),
+    (0x3130, 0x318F, "cjk"),
+    (0x3400, 0x4DBF, "cjk"),
+    (0x4E00, 0x9FFF, "cjk"),
+    (0xA8E0, 0xA8FF, "devanagari"),
+    (0xAC00, 0xD7AF, "cjk"),
+    (0xF900, 0xFAFF, "cjk"),
+    (0xFB1D, 0xFB4F, "hebrew"),
+    (0xFB50, 0xFDFF, "arabic"),
+    (0xFE70, 0xFEFF, "arabic"),
+    (0xFF00, 0xFFEF, "cjk"),
+)
+_STARTS = [r[0] for r in _RANGES]
+# A quick test so Latin-only text (nearly every report) never takes the slow path.
+NEEDS_SCRIPT_FACE = re.compile(
+    "[" + "".join(f"\\U{lo:08X}-\\U{hi:08X}" for lo, hi, _ in _RANGES) + "]")
+_RTL = ("R", "AL")
+# Characters that belong to the run around them: marks, joiners, spaces inside a run.
+_JOINERS = {"\u200c", "\u200d"}
+
+
+def script_of(ch: str) -> str | None:
+    """The script whose bundled face draws ``ch``, or None for the main (DejaVu) face."""
+    code = ord(ch)
+    i = bisect.bisect_right(_STARTS, code) - 1
+    if i >= 0 and code <= _RANGES[i][1]:
+        return _RANGES[i][2]
+    return None
+
+
+def runs(line: str) -> list[tuple[str | None, str]]:
+    """Split one line into (script, text) runs; marks and joiners stay with the run before."""
+    out: list[tuple[str | None, str]] = []
+    for ch in line:
+        script = script_of(ch)
+        if out and (ch in _JOINERS or unicodedata.category(ch) in ("Mn", "Mc", "Me")):
+            script = out[-1][0]
+        if out and out[-1][0] == script:
+            out[-1] = (script, out[-1][1] + ch)
+        else:
+            out.append((script, ch))
+    return out
+
+
+def _is_rtl_word(word: str) -> bool:
+    return any(unicodedata.bidirectional(c) in _RTL for c in word)
+
+
+def _is_neutral_word(word: str) -> bool:
+    return not any(unicodedata.bidirectional(c) in ("L", "R", "AL", "EN", "AN") for c in word)
+
+
+def visual_words(line: str) -> str:
+    """One line of a left-to-right paragraph with each right-to-left stretch's words reversed.
+
+    HarfBuzz reverses the letters inside each word as it shapes it; the words of a stretch of
+    Arabic or Hebrew (and the neutral words between them) still need to be read right to left.
+    """
+    if not any(unicodedata.bidirectional(c) in _RTL for c in line):
+        return line
+    words = re.split(r"( +)", line)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if words[i] and _is_rtl_word(words[i]):
+            j = i
+            # extend over spaces and neutral words that are followed by more RTL words
+            k = i + 1
+            while k + 1 < len(words):
+                nxt = words[k + 1]
+                if _is_rtl_word(nxt):
+                    j = k + 1
+                    k += 2
+                elif _is_neutral_word(nxt):
+                    k += 2
+                else:
+                    break
+            stretch = words[i:j + 1]
+            # punctuation before the first or after the last word sits outside the stretch,
+            # in the paragraph's left-to-right order ("(محمد)." keeps "(" left, ")." right)
+            lead = re.match(r"\W*", stretch[0]).group()
+            trail = re.search(r"\W*$", stretch[-1][len(lead):]).group()
+            stretch[0] = stretch[0][len(lead):]
+            stretch[-1] = stretch[-1][:len(stretch[-1]) - len(trail)]
+            out.append(lead)
+            out.extend(reversed(stretch))
+            out.append(trail)
+            i = j + 1
+        else:
+            out.append(words[i])
+            i += 1
+    return "".join(out)
