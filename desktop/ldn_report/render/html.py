@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
 from .. import report as model
+from . import text_direction
 
 # C0/C1 control characters (other than line breaks and tabs) have no business in a page and
 # some screen readers announce them; the PDF drops them too (pdf/markup.py).
@@ -81,10 +82,22 @@ section:not(.clinician)+section.clinician{break-before:page}}
 
 
 def text(value: str) -> str:
-    """Plain text from the model as HTML: escaped (quotes too); a "\\n" becomes a line break."""
+    """Plain text from the model as HTML: escaped (quotes too); a "\\n" becomes a line break.
+
+    A stretch of Arabic or Hebrew words inside other text is isolated in <bdi>, so the numbers
+    and punctuation of the English around a name keep their places (the browser orders the
+    letters itself; a line that is all Arabic or Hebrew takes its direction from the
+    stylesheet's unicode-bidi: plaintext).
+    """
     value = unicodedata.normalize("NFC", value)
     value = _CONTROL.sub("", value).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return html.escape(value, quote=True).replace("\n", "<br>")
+    if not text_direction.has_rtl(value):
+        return html.escape(value, quote=True).replace("\n", "<br>")
+    return "<br>".join(
+        "".join(f"<bdi>{html.escape(part, quote=True)}</bdi>" if rtl and part != line
+                else html.escape(part, quote=True)
+                for part, rtl in text_direction.stretches(line))
+        for line in value.split("\n"))
 
 
 def attr(value: str) -> str:
@@ -300,6 +313,7 @@ def render_html(report: model.Report, content_hash: str) -> str:
     head = ["<!DOCTYPE html>", f'<html lang="{attr(meta.language or "en")}">', "<head>",
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{text(' '.join(meta.title.split()))}</title>",  # no <br> inside a title
+            # no <br> or <bdi> inside a title
+            f"<title>{attr(' '.join(meta.title.split()))}</title>",
             f"<style>\n{CSS}\n</style>", "</head>", "<body>"]
     return "\n".join([*head, *body, "</body>", "</html>"]) + "\n"

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -29,7 +30,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from ldn_report import report as model
 from ldn_report.logo import MAX_LOGO_BYTES
-from ldn_report.render.pdf import fonts, markup
+from ldn_report.render.pdf import fonts, markup, scripts
 from ldn_report.render.pdf.blocks import BlockRenderer
 from ldn_report.render.pdf.flowables import Para
 from ldn_report.render.pdf.styles import MUTED, RULE, StyleSet, style_set
@@ -192,7 +193,15 @@ class ReportRenderer:
         canv.setFillColor(MUTED)
         y = top - f.size
         for line in f.lines:
-            canv.drawString(x0, y, line)
+            if scripts.NEEDS_SCRIPT_FACE.search(line):
+                # a template name or footer text in Arabic, CJK, ...: its faces, shaped, in order
+                style = ParagraphStyle("footer", fontName=fonts.REGULAR, fontSize=f.size,
+                                       leading=f.leading, textColor=MUTED)
+                para = Para(markup.text(line), style)
+                para.wrapOn(canv, f.width, f.leading * 2)
+                para.drawOn(canv, x0, y + f.size - para.height)
+            else:
+                canv.drawString(x0, y, line)
             y -= f.leading
         canv.drawRightString(x0 + f.width, top - f.size, f"Page {number} of {total}")
 

@@ -110,6 +110,8 @@ class Para(RLParagraph):
             super()._setup(text, style, bulletText, frags, cleaner)
             return
         if markup.needs_shaping(text):
+            if style.fontName in (fonts.BOLD, fonts.BOLD_ITALIC):
+                text = markup.in_bold_faces(text)
             style = shaping_style(style)
         self._parse_key = (text, style, self.caseSensitive, self.encoding)
         text, style, frags, bullet_frags = _parse(text, style, self.caseSensitive)

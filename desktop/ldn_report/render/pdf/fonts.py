@@ -121,26 +121,29 @@ def register_fonts() -> None:
 _script_lock = threading.Lock()
 
 
-def script_face(script: str) -> str:
-    """The regular face name for a script's runs, registered (with its bold) on first use.
+_scripts_ready: set[str] = set()
 
-    Markup names the regular face; a bold style or <b> maps to the bold one (addMapping).
-    """
-    regular, bold = SCRIPT_FACES[script]
-    if regular in pdfmetrics._fonts:
-        return regular
-    register_fonts()
-    with _script_lock:
-        if regular not in pdfmetrics._fonts:
-            for face in dict.fromkeys((regular, bold)):
-                font = TTFont(face, str(FONTS_DIR / f"{face}.ttf"))
-                font.face.__class__ = _SubsetCachingFace
-                pdfmetrics.registerFont(font)
-            addMapping(regular, 0, 0, regular)
-            addMapping(regular, 1, 0, bold)
-            addMapping(regular, 0, 1, regular)
-            addMapping(regular, 1, 1, bold)
-    return regular
+
+def script_face(script: str, bold: bool = False) -> str:
+    """The face name for a script's runs, registered (regular and bold) on first use."""
+    regular, bold_face = SCRIPT_FACES[script]
+    if script not in _scripts_ready:
+        register_fonts()
+        with _script_lock:
+            if script not in _scripts_ready:
+                for face in dict.fromkeys((regular, bold_face)):
+                    font = TTFont(face, str(FONTS_DIR / f"{face}.ttf"))
+                    font.face.__class__ = _SubsetCachingFace
+                    pdfmetrics.registerFont(font)
+                # <b>/<i> inside a script run pick the bold face (no italic faces: upright);
+                # after registerFont, which maps every style of a face to itself
+                for face in dict.fromkeys((regular, bold_face)):
+                    addMapping(face, 0, 0, regular)
+                    addMapping(face, 1, 0, bold_face)
+                    addMapping(face, 0, 1, regular)
+                    addMapping(face, 1, 1, bold_face)
+                _scripts_ready.add(script)
+    return bold_face if bold else regular
 
 
 @cache

@@ -15,39 +15,49 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SAFE_SCHEMES = ("https://", "http://")
 
 
-def text(value: str) -> str:
+def text(value: str, bold: bool = False) -> str:
     """Escape plain text for a Paragraph: nothing in it can become a tag; "\\n" is a line break.
 
     Runs in Arabic, Hebrew, Devanagari, Thai or CJK get their script's face (a <font> tag added
-    after escaping) and right-to-left words their visual order; see scripts.py.
+    after escaping) and right-to-left words their visual order; see scripts.py. A <font> tag
+    sets its face's weight, so ``bold`` text names the bold face (Para does the same for a bold
+    style).
     """
     value = unicodedata.normalize("NFC", value)
     value = _CONTROL.sub("", value).replace("\r\n", "\n").replace("\r", "\n")
     value = value.replace("\t", " ")
     if not scripts.NEEDS_SCRIPT_FACE.search(value):
         return escape(value).replace("\n", "<br/>")
-    return "<br/>".join(_in_script_faces(line) for line in value.split("\n"))
+    return "<br/>".join(_in_script_faces(line, bold) for line in value.split("\n"))
 
 
-def _in_script_faces(line: str) -> str:
+def _in_script_faces(line: str, bold: bool) -> str:
     out = []
     for script, run in scripts.runs(scripts.visual_words(line)):
         if script is None:
             out.append(escape(run))
         else:
-            out.append(f'<font name="{fonts.script_face(script)}">{escape(run)}</font>')
+            out.append(f'<font name="{fonts.script_face(script, bold)}">{escape(run)}</font>')
     return "".join(out)
 
 
 def needs_shaping(markup: str) -> bool:
     """Whether Paragraph markup has a script run that HarfBuzz must shape (see text())."""
-    return 'name="' in markup and any(
-        f'<font name="{faces[0]}">' in markup for faces in fonts.SCRIPT_FACES.values())
+    return '<font name="' in markup and any(
+        f'<font name="{face}">' in markup
+        for faces in fonts.SCRIPT_FACES.values() for face in faces)
+
+
+def in_bold_faces(markup: str) -> str:
+    """Markup for a bold style: its script runs name their bold faces (see text())."""
+    for regular, bold in fonts.SCRIPT_FACES.values():
+        markup = markup.replace(f'<font name="{regular}">', f'<font name="{bold}">')
+    return markup
 
 
 def span(value: str, bold: bool = False, italic: bool = False) -> str:
     """Escaped text in the face the model asks for (tags added after escaping)."""
-    out = text(value)
+    out = text(value, bold)
     if italic:
         out = f"<i>{out}</i>"
     if bold:

@@ -12,6 +12,8 @@ import bisect
 import re
 import unicodedata
 
+from ldn_report.render import text_direction
+
 # (first, last, script) in code point order; the face of each script is in fonts.SCRIPT_FACES.
 _RANGES = (
     (0x0590, 0x05FF, "hebrew"),
@@ -39,7 +41,6 @@ _STARTS = [r[0] for r in _RANGES]
 # A quick test so Latin-only text (nearly every report) never takes the slow path.
 NEEDS_SCRIPT_FACE = re.compile(
     "[" + "".join(f"\\U{lo:08X}-\\U{hi:08X}" for lo, hi, _ in _RANGES) + "]")
-_RTL = ("R", "AL")
 # Characters that belong to the run around them: marks, joiners, spaces inside a run.
 _JOINERS = {"\u200c", "\u200d"}
 
@@ -67,51 +68,21 @@ def runs(line: str) -> list[tuple[str | None, str]]:
     return out
 
 
-def _is_rtl_word(word: str) -> bool:
-    return any(unicodedata.bidirectional(c) in _RTL for c in word)
-
-
-def _is_neutral_word(word: str) -> bool:
-    return not any(unicodedata.bidirectional(c) in ("L", "R", "AL", "EN", "AN") for c in word)
-
-
 def visual_words(line: str) -> str:
-    """One line of a left-to-right paragraph with each right-to-left stretch's words reversed.
+    """One line of a left-to-right paragraph with each right-to-left stretch in visual order.
 
     HarfBuzz reverses the letters inside each word as it shapes it; the words of a stretch of
-    Arabic or Hebrew (and the neutral words between them) still need to be read right to left.
+    Arabic or Hebrew (and the neutral words between them) still need to be read right to left,
+    with the punctuation at their edges reversed and brackets turned round. The stretches come
+    from a simplified bidi algorithm for names and short notes (render/text_direction.py): a
+    stretch broken over two lines keeps its words in logical order line by line.
     """
-    if not any(unicodedata.bidirectional(c) in _RTL for c in line):
-        return line
-    words = re.split(r"( +)", line)
     out: list[str] = []
-    i = 0
-    while i < len(words):
-        if words[i] and _is_rtl_word(words[i]):
-            j = i
-            # extend over spaces and neutral words that are followed by more RTL words
-            k = i + 1
-            while k + 1 < len(words):
-                nxt = words[k + 1]
-                if _is_rtl_word(nxt):
-                    j = k + 1
-                    k += 2
-                elif _is_neutral_word(nxt):
-                    k += 2
-                else:
-                    break
-            stretch = words[i:j + 1]
-            # punctuation before the first or after the last word sits outside the stretch,
-            # in the paragraph's left-to-right order ("(محمد)." keeps "(" left, ")." right)
-            lead = re.match(r"\W*", stretch[0]).group()
-            trail = re.search(r"\W*$", stretch[-1][len(lead):]).group()
-            stretch[0] = stretch[0][len(lead):]
-            stretch[-1] = stretch[-1][:len(stretch[-1]) - len(trail)]
-            out.append(lead)
-            out.extend(reversed(stretch))
-            out.append(trail)
-            i = j + 1
-        else:
-            out.append(words[i])
-            i += 1
+    for segment, rtl in text_direction.stretches(line):
+        if not rtl:
+            out.append(segment)
+            continue
+        for word in reversed(re.split(r"( +)", segment)):
+            before, core, after = text_direction.EDGE.match(word).groups()
+            out.append(text_direction.mirrored(after) + core + text_direction.mirrored(before))
     return "".join(out)
