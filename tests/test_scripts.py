@@ -198,3 +198,20 @@ def test_the_cli_prints_the_warnings(tmp_path: Path) -> None:
     lines = [line for line in run.stderr.splitlines() if line.startswith("warning: patient.name:")]
     assert len(lines) == 1, run.stderr
     assert "U+1200" in lines[0]
+
+
+@pytest.mark.parametrize("note", [
+    "患者希望了解低剂量纳曲酮的效果和副作用以及如何监测" * 4,       # Chinese: no spaces
+    "ผู้ป่วยต้องการทราบเกี่ยวกับผลของยาและผลข้างเคียง" * 4,            # Thai: no spaces
+    " ".join(["محمد عبد الله"] * 30),                                 # Arabic over lines
+])
+def test_a_long_note_without_spaces_or_over_lines_stays_inside_the_text_column(note: str) -> None:
+    result = build(notes=note)
+    assert result.warnings == ()
+    with pdfplumber.open(io.BytesIO(result.pdf)) as doc:
+        page = next(p for p in doc.pages if any(c["text"] == note[0] for c in p.chars))
+        drawn = [c for c in page.chars if c["text"] in set(note)]
+        right = max(c["x1"] for c in page.chars if "DejaVu" in c["fontname"])
+    assert drawn
+    assert max(c["x1"] for c in drawn) <= right + 1
+    assert min(c["x0"] for c in drawn) >= min(c["x0"] for c in page.chars) - 1
