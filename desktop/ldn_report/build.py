@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .chart_note import chart_note
 from .colour_contrast import accent_contrast_problem, hex_of_rgb, readable_shade, rgb_of_hex
-from .compose import compose_report, content_hash
+from .compose import compose_report, content_hash, report_language_of, template_language
 from .context import FIELDS, PatientContext
 from .evidence import EvidencePack, default_pack
 from .render.html import render_html
@@ -19,7 +19,8 @@ from .render.pdf.fonts import missing_glyphs
 from .report import Report
 from .rules import medicine_near_misses
 from .templates.catalogue import resolve_template
-from .templates.model import ClinicTemplate
+from .templates.clinic_text import texts_in
+from .templates.model import DEFAULT_SCHEDULE, ClinicTemplate
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,9 @@ def template_warnings(template: ClinicTemplate) -> list[str]:
     texts = {"name": template.name, "footer_text": template.footer_text,
              **{f"branding.{k}": getattr(b, k)
                 for k in ("clinic_name", "department", "address", "phone", "website")},
-             **{f"text.{k}": v for k, v in template.text_blocks.items()}}
+             **{f"text.{k}": v for k, v in template.text_blocks.items()},
+             **{f"text.{lang}.{k}": v for lang, blocks in template.texts_by_language.items()
+                for k, v in blocks.items()}}
     for i, s in enumerate(template.sections, 1):
         if s.visible:
             texts[f"sections[{i}].heading"] = s.heading
@@ -95,6 +98,21 @@ def template_warnings(template: ClinicTemplate) -> list[str]:
         shade = hex_of_rgb(readable_shade(rgb_of_hex(b.accent_colour)))
         out.append(f"branding.accent_colour: {pale}. Until then this report prints its "
                    f"accent-coloured text in a darker shade of it ({shade} or darker)")
+    return out
+
+
+def language_warnings(ctx: PatientContext, template: ClinicTemplate) -> list[str]:
+    """What of the clinic's own wording a report in another language than the template's
+    leaves out, or prints in the template's language."""
+    language = report_language_of(ctx, template)
+    if language == template_language(template):
+        return []
+    missing = [k for k in template.text_blocks if k not in texts_in(template, language)]
+    out = [f"text.{k}: the template has no {language} version (text.{language}.{k}); "
+           f"the {language} report leaves it out" for k in missing]
+    if template.schedule != DEFAULT_SCHEDULE:
+        out.append(f"schedule: the clinic's monitoring plan prints as written in the template "
+                   f"({template.language}), not in {language}")
     return out
 
 
@@ -116,7 +134,7 @@ def build_report(
         content_hash=digest,
         chart_note=chart_note(ctx, report, digest),
         warnings=tuple(medicine_warnings(ctx, pack) + glyph_warnings(ctx)
-                       + template_warnings(template)),
+                       + template_warnings(template) + language_warnings(ctx, template)),
     )
 
 

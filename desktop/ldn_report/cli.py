@@ -45,9 +45,12 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from .chart_note import chart_note
     from .context import load_context
     from .examples import load_example
+    from .i18n import report_language
     from .templates.catalogue import resolve_template
 
     ctx = load_context(args.context) if args.context else load_example(args.example)
+    if args.language:
+        ctx = ctx.with_values(language=report_language(args.language, "--language"))
     template = resolve_template(args.template)
     out = Path(args.output)
     if out.is_dir():
@@ -125,6 +128,9 @@ def _add_build(sub: argparse._SubParsersAction) -> None:
     source.add_argument("--example", metavar="NAME", help="a bundled example (see 'examples')")
     p.add_argument("--template", metavar="NAME|FILE", help="clinic template name or .toml file",
                    type=path_argument("a template name or a .toml file"))
+    p.add_argument("--language", metavar="LANG",
+                   help="report language: en or es (default: the context's, else the "
+                   "template's)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf|OUT.html",
                    type=path_argument("a file name ending in .pdf or .html"),
                    help="where to write; the suffix picks PDF or accessible HTML")

@@ -9,8 +9,11 @@ import hashlib
 import json
 from dataclasses import asdict, replace
 
-from .context import DMT_STATUS_LABELS, GOAL_LABELS, PHENOTYPE_LABELS, PatientContext
+from .context import PatientContext
 from .evidence import EvidencePack, default_pack
+from .i18n import format_date, report_texts
+from .i18n.report_texts import LANGUAGES
+from .i18n.schedules import default_schedule
 from .medicines.detect import OpioidMedicine
 from .report import (
     Block,
@@ -33,7 +36,14 @@ from .report import (
 )
 from .rules import ON_DMT, fired_rules, opioid_medicines, rule_description
 from .templates.clinic_text import clinic_text
-from .templates.model import DEFAULT_TEMPLATE, ClinicTemplate
+from .templates.model import (
+    DEFAULT_HEADINGS,
+    DEFAULT_SCHEDULE,
+    DEFAULT_TEMPLATE,
+    LOCKED_SECTIONS,
+    ClinicTemplate,
+    ScheduleRow,
+)
 
 KEY_POINTS = ("kp_bottom_line", "kp_not_dmt", "kp_modest", "kp_larger_trial", "kp_not_slow",
               "kp_limited", "kp_tolerated")
@@ -77,8 +87,10 @@ OPIOID_SAFETY = ("saf_opioid_blocks", "saf_opioid_not_started", "saf_opioid_free
 class _Writer:
     """Turns statement ids into report blocks, so each builder reads like the report it makes."""
 
-    def __init__(self, pack: EvidencePack) -> None:
+    def __init__(self, pack: EvidencePack, language: str = "en") -> None:
         self.pack = pack
+        self.language = language
+        self.t = report_texts(language)
 
     def para(self, statement_id: str, style: str = "body") -> Paragraph:
         st = self.pack.statement(statement_id)
@@ -91,7 +103,10 @@ class _Writer:
         return Callout(kind, title, tuple(self.para(i) for i in statement_ids))  # type: ignore[arg-type]
 
     def text(self, statement_id: str) -> str:
-        return self.pack.statement_text(statement_id)
+        return self.pack.statement_text(statement_id, self.language)
+
+    def date(self, value: dt.date) -> str:
+        return format_date(value, self.language)
 
     def cites(self, statement_id: str) -> tuple[str, ...]:
         return self.pack.statement(statement_id).cites
@@ -100,7 +115,8 @@ class _Writer:
         """A statement with {name} slots filled with the patient's own words, as plain text."""
         st = self.pack.statement(statement_id)
         # The pack's own facts first; the patient's words last, so a "{" they typed stays text.
-        text = st.text.format(**self.pack.fields(), **{k: "{" + k + "}" for k in values})
+        words = self.pack.words(statement_id, self.language)
+        text = words.format(**self.pack.fields(self.language), **{k: "{" + k + "}" for k in values})
         for name, value in values.items():
             text = text.replace("{" + name + "}", value)
         return Paragraph(text, st.cites)
@@ -114,21 +130,23 @@ def compose_report(
 ) -> Report:
     """The whole report for this patient, as plain data, sections in the template's order."""
     pack = pack or default_pack()
+    language = report_language_of(ctx, template)
     fired = {rule.id for rule in fired_rules(ctx)}
     opioids = opioid_medicines(ctx, pack)
-    w = _Writer(pack)
+    w = _Writer(pack, language)
+    t = w.t
     builders = {
-        "header": lambda: _header(ctx),
+        "header": lambda: _header(w, ctx),
         "key_points": lambda: (w.bullets(*KEY_POINTS),),
-        "why_ldn": lambda: [*_clinic_text(ctx, template, "introduction"),
+        "why_ldn": lambda: [*_clinic_text(ctx, template, language, "introduction"),
                             *_why_ldn(w, ctx, fired)],
         "what_to_expect": lambda: _what_to_expect(w, ctx, fired),
         "safety": lambda: [*_safety(w, fired),
-                           *_clinic_text(ctx, template, "contact", "after_hours",
-                                         heading="Who to contact")],
+                           *_clinic_text(ctx, template, language, "contact", "after_hours",
+                                         heading=t["sub.contact"])],
         "opioid_safety": lambda: (w.bullets(*OPIOID_SAFETY),),
         "monitoring": lambda: [*_monitoring(w, template),
-                               *_clinic_text(ctx, template, "how_to_get")],
+                               *_clinic_text(ctx, template, language, "how_to_get")],
         "decision_aid": lambda: _decision_aid(w, pack),
         "questions": lambda: (w.bullets(*QUESTIONS),),
         "discussion_record": lambda: _discussion_record(w, fired, template, opioids),
@@ -138,8 +156,8 @@ def compose_report(
     sections = tuple(
         Section(
             id=setting.id,
-            title=setting.title,
-            blocks=tuple(builders[setting.id]()),
+            title=_section_title(setting.id, setting.title, template, language),
+            blocks=tuple(_in_english_note(w, setting.id) + tuple(builders[setting.id]())),
             audience="clinician" if setting.id in ("evidence_summary", "references") else "patient",
             page_break_before=setting.starts_new_page,
         )
@@ -147,58 +165,119 @@ def compose_report(
     )
     if "opioid_use" in fired:
         sections = _with_page_one_warning(sections, _opioid_warning(w, opioids))
+    notice = translation_notice(pack, template, language)
+    reviewed = bool(_reviewer(pack, template, language)[0])
+    if notice:
+        # Page 1 says how far to trust the words: one short line under the title, so that the
+        # patient block and an opioid warning still fit on page 1 in large print.
+        sections = _with_page_one_warning(sections, Paragraph(notice, style="small"), first=True)
     hits = tuple(
         RuleHit(rule.id, rule_description(rule, ctx, pack), rule.severity)  # type: ignore[arg-type]
         for rule in fired_rules(ctx)
     )
     meta = ReportMeta(
-        title="Low-dose naltrexone (LDN) for MS: your counseling report",
-        subject="Counseling report on low-dose naltrexone for multiple sclerosis",
+        title=t["title"],
+        subject=t["subject"],
         author=template.branding.clinic_name,
-        language=template.language,
+        # The template's full tag (en-GB, es-MX) when the report is in its language.
+        language=template.language if language == template_language(template) else language,
         template_name=template.footer_name,
         pack_version=pack.version,
-        pack_date=pack.produced.isoformat(),
-        generated_on=(generated_on or dt.date.today()).isoformat(),
+        pack_date=w.date(pack.produced),
+        generated_on=w.date(generated_on or dt.date.today()),
         deidentified=ctx.patient_deidentified,
-        patient_label="De-identified" if ctx.patient_deidentified else ctx.patient_name,
+        patient_label=t["deidentified"] if ctx.patient_deidentified else ctx.patient_name,
         clinician=", ".join(p for p in (ctx.clinician_name, ctx.clinician_role) if p),
-        appointment_date=ctx.appointment_date.isoformat(),
+        appointment_date=w.date(ctx.appointment_date),
         clinic_department=template.branding.department,
         clinic_address=template.branding.address,
         clinic_phone=template.branding.phone,
         clinic_website=template.branding.website,
         letterhead=template.branding.letterhead,
         footer_text=template.footer_text,
+        footer_notice=t["footer.translation"] if notice and not reviewed else "",
     )
     return Report(meta=meta, sections=sections, references=_reference_entries(pack), hits=hits)
 
 
-def _clinic_text(ctx: PatientContext, template: ClinicTemplate, *keys: str,
+def report_language_of(ctx: PatientContext, template: ClinicTemplate) -> str:
+    """The context's language if given, else the template's."""
+    return ctx.language or template_language(template)
+
+
+def template_language(template: ClinicTemplate) -> str:
+    """The template's language tag as a report language: its primary subtag (es-MX -> es); a
+    tag with no report texts gives English."""
+    primary = template.language.replace("_", "-").split("-")[0].lower()
+    return primary if primary in LANGUAGES else "en"
+
+
+def _section_title(section_id: str, title: str, template: ClinicTemplate, language: str) -> str:
+    """A template's own heading is written in the template's language; in a report in another
+    language (and for the locked section) the section has its default heading in that one."""
+    renamed = title != DEFAULT_HEADINGS.get(section_id)
+    if renamed and section_id not in LOCKED_SECTIONS and language == template_language(template):
+        return title
+    return report_texts(language)[f"heading.{section_id}"]
+
+
+def _in_english_note(w: _Writer, section_id: str) -> tuple[Block, ...]:
+    """Clinician pages keep the pack's English; a report in another language says so there."""
+    note = w.t["clinician_pages_note"]
+    if note and section_id in ("evidence_summary", "references"):
+        return (Paragraph(note, style="small"),)
+    return ()
+
+
+def _reviewer(pack: EvidencePack, template: ClinicTemplate, language: str) -> tuple[str, str]:
+    """(who, when) reviewed this language's text: the clinic's record in its template first,
+    then the pack's; empty when no qualified medical translator has."""
+    review = template.translation_reviews.get(language)
+    if review is not None:
+        return review.reviewer, format_date(review.date, language)
+    tr = pack.translations.get(language)
+    if tr is not None and tr.reviewed and tr.reviewed_on is not None:
+        return tr.reviewed_by, format_date(tr.reviewed_on, language)
+    return ("", "")
+
+
+def translation_notice(pack: EvidencePack, template: ClinicTemplate, language: str) -> str:
+    """What page 1 says about a translated report: not yet reviewed, or who reviewed it when."""
+    if language == "en":
+        return ""
+    t = report_texts(language)
+    who, when = _reviewer(pack, template, language)
+    return t["translation.reviewed"].format(name=who, date=when) if who else \
+        t["translation.unreviewed"]
+
+
+def _clinic_text(ctx: PatientContext, template: ClinicTemplate, language: str, *keys: str,
                  heading: str = "") -> list[Block]:
-    """The template's own text blocks, filled for this patient (values as plain text)."""
-    blocks: list[Block] = [b for k in keys if (b := clinic_text(k, ctx, template)) is not None]
+    """The template's own text blocks in the report's language, filled for this patient."""
+    blocks: list[Block] = [b for k in keys
+                           if (b := clinic_text(k, ctx, template, language)) is not None]
     return [Subheading(heading), *blocks] if blocks and heading else blocks
 
 
-def _header(ctx: PatientContext) -> list[Block]:
+def _header(w: _Writer, ctx: PatientContext) -> list[Block]:
+    t = w.t
     facts: list[tuple[str, str]] = []
     if ctx.patient_deidentified:
-        facts.append(("Patient", "De-identified report"))
+        facts.append((t["fact.patient"], t["deidentified_report"]))
     else:
-        facts.append(("Patient", ctx.patient_name or "Not given"))
+        facts.append((t["fact.patient"], ctx.patient_name or t["not_given"]))
         if ctx.patient_date_of_birth:
-            facts.append(("Date of birth", ctx.patient_date_of_birth.isoformat()))
+            facts.append((t["fact.date_of_birth"], w.date(ctx.patient_date_of_birth)))
         if ctx.patient_mrn:
-            facts.append(("Record number", ctx.patient_mrn))
-    facts.append(("Appointment", ctx.appointment_date.isoformat()))
+            facts.append((t["fact.mrn"], ctx.patient_mrn))
+    facts.append((t["fact.appointment"], w.date(ctx.appointment_date)))
     clinician = ", ".join(p for p in (ctx.clinician_name, ctx.clinician_role) if p)
-    facts.append(("Clinician", clinician or "Not given"))
-    facts.append(("Type of MS", PHENOTYPE_LABELS[ctx.ms_phenotype]))
-    dmt = DMT_STATUS_LABELS[ctx.dmt_status] + (f" ({ctx.dmt_name})" if ctx.dmt_name else "")
-    facts.append(("DMT", dmt))
+    facts.append((t["fact.clinician"], clinician or t["not_given"]))
+    facts.append((t["fact.ms_type"], t[f"phenotype.{ctx.ms_phenotype}"]))
+    dmt = t[f"dmt.{ctx.dmt_status}"] + (f" ({ctx.dmt_name})" if ctx.dmt_name else "")
+    facts.append((t["fact.dmt"], dmt))
     if ctx.goals:
-        facts.append(("Hopes", ", ".join(GOAL_LABELS[g] for g in ctx.goals)))
+        facts.append((t["fact.hopes"], ", ".join(t[f"goal.{g}"] for g in ctx.goals)))
     return [FactList(tuple(facts))]
 
 
@@ -207,18 +286,25 @@ def _opioid_warning(w: _Writer, opioids: tuple[OpioidMedicine, ...]) -> Callout:
     named = [w.filled("saf_opioid_named_generic", medicine=m.medicine) if m.is_generic
              else w.filled("saf_opioid_named", medicine=m.medicine, opioid=m.contains)
              for m in opioids]
-    return Callout("warning", "Important: you take an opioid",
+    return Callout("warning", w.t["callout.opioid"],
                    (*(named or [w.para("saf_opioid_told")]), w.para("saf_opioid_warning")))
 
 
-def _with_page_one_warning(sections: tuple[Section, ...], warning: Callout) -> tuple[Section, ...]:
+def _with_page_one_warning(sections: tuple[Section, ...], warning: Callout | Paragraph,
+                           first: bool = False) -> tuple[Section, ...]:
     """The warning at the top of page 1, whatever the template shows first: after the header's
-    facts, or first in the first section (which then never starts on a new page)."""
+    facts (``first``: before them, right under the title), or first in the first section (which
+    then never starts on a new page)."""
     if not sections:
         return sections
-    first = sections[0]
-    blocks = (*first.blocks, warning) if first.id == "header" else (warning, *first.blocks)
-    return (replace(first, blocks=blocks, page_break_before=False), *sections[1:])
+    top = sections[0]
+    if top.id == "header":
+        at = 0 if first else len(top.blocks)
+        blocks = (*top.blocks[:at], warning, *top.blocks[at:])
+    else:
+        blocks = (warning, *top.blocks)
+    first_section = top
+    return (replace(first_section, blocks=blocks, page_break_before=False), *sections[1:])
 
 
 def _why_ldn(w: _Writer, ctx: PatientContext, fired: set[str]) -> list[Block]:
@@ -227,20 +313,20 @@ def _why_ldn(w: _Writer, ctx: PatientContext, fired: set[str]) -> list[Block]:
         # Someone who said no to DMTs and someone who has not started one hear different words.
         cornerstone = ("why_dmt_cornerstone" if ctx.dmt_status == "declined"
                        else "why_dmt_cornerstone_new")
-        blocks.append(w.callout("info", "MS medicines come first", cornerstone))
+        blocks.append(w.callout("info", w.t["callout.ms_first"], cornerstone))
     if "dmt_unknown" in fired:
-        blocks.append(w.callout("info", "Your MS medicines", "why_dmt_unknown"))
+        blocks.append(w.callout("info", w.t["callout.your_ms_medicines"], "why_dmt_unknown"))
     if "dmt_trouble" in fired:
         blocks.append(w.para("why_dmt_intolerance"))
-        blocks.append(w.callout("info", "Other DMT options", "why_dmt_other_options"))
+        blocks.append(w.callout("info", w.t["callout.other_dmt"], "why_dmt_other_options"))
     if "dmt_addon" in fired:
         blocks.append(w.para("why_dmt_addon"))
     if "goal_quality_of_life" in fired:
         blocks.append(w.para("why_quality_of_life"))
     if "nutrition" in fired:
-        blocks.append(w.callout("info", "Food and nutrition", "why_nutrition"))
+        blocks.append(w.callout("info", w.t["callout.nutrition"], "why_nutrition"))
     if ctx.notes.strip():
-        blocks.append(Subheading("Notes from your care team"))
+        blocks.append(Subheading(w.t["sub.notes"]))
         chunks = (chunk.strip() for chunk in ctx.notes.split("\n\n"))
         blocks.extend(Paragraph(chunk) for chunk in chunks if chunk)
     return blocks
@@ -253,7 +339,7 @@ def _hopes_callout(w: _Writer, ctx: PatientContext) -> Callout:
     if "replace_dmt" in ctx.goals:
         hopes.append("hope_replace_dmt_on" if on_dmt else "hope_replace_dmt_none")
     dmt_line = "exp_hope_keep_dmt" if ctx.dmt_status == "on_dmt_tolerating" else "exp_hope_no_dmt"
-    return w.callout("expectation", "About what you hope for", *hopes,
+    return w.callout("expectation", w.t["callout.hopes"], *hopes,
                      "exp_goal_disease_callout", dmt_line)
 
 
@@ -261,13 +347,13 @@ def _what_to_expect(w: _Writer, ctx: PatientContext, fired: set[str]) -> list[Bl
     blocks: list[Block] = []
     if "goal_disease" in fired:
         blocks.append(_hopes_callout(w, ctx))
-    blocks.append(Subheading("What LDN may do"))
+    blocks.append(Subheading(w.t["sub.may_do"]))
     blocks.append(w.para("exp_may_intro"))
     goals = [stmt for rule, stmt in GOAL_STATEMENTS.items() if rule in fired]
     if goals:
         blocks.append(w.bullets(*goals))
     # "Not shown" is not "will not": the heading says what the evidence does not show.
-    blocks.append(Subheading("What the evidence does not show"))
+    blocks.append(Subheading(w.t["sub.not_shown"]))
     blocks.append(w.bullets("exp_not_slow", "exp_not_replace", "exp_physical_qol",
                             "exp_no_fewer_medicines", "exp_long_term"))
     return blocks
@@ -276,28 +362,37 @@ def _what_to_expect(w: _Writer, ctx: PatientContext, fired: set[str]) -> list[Bl
 def _safety(w: _Writer, fired: set[str]) -> list[Block]:
     blocks: list[Block] = []
     if "planned_surgery" in fired:
-        blocks.append(w.callout("warning", "Surgery or a procedure ahead", "saf_surgery"))
+        blocks.append(w.callout("warning", w.t["callout.surgery"], "saf_surgery"))
     if "liver_disease" in fired:
-        blocks.append(w.callout("caution", "Your liver", "saf_liver"))
+        blocks.append(w.callout("caution", w.t["callout.liver"], "saf_liver"))
     if "pregnancy" in fired:
-        blocks.append(w.callout("caution", "Pregnancy and breastfeeding", "saf_pregnancy"))
-    blocks.append(Subheading("Side effects in the studies"))
+        blocks.append(w.callout("caution", w.t["callout.pregnancy"], "saf_pregnancy"))
+    blocks.append(Subheading(w.t["sub.side_effects"]))
     blocks.append(w.bullets("saf_trial", "saf_pilot", "saf_dreams", "saf_other_conditions",
                             "saf_long_term"))
     return blocks
 
 
 def _monitoring(w: _Writer, template: ClinicTemplate) -> list[Block]:
-    rows = template.schedule
+    rows = _schedule(template, w.language)
+    t = w.t
     return [
         w.para("mon_measures"),
         w.para("mon_neuro"),
         w.para("mon_schedule_note", "small"),
-        Table(("When", "What", "Who"), tuple((r.when, r.what, r.who) for r in rows),
-              col_widths=(1.2, 3.0, 1.4)),
+        Table((t["mon.when"], t["mon.what"], t["mon.who"]),
+              tuple((r.when, r.what, r.who) for r in rows), col_widths=(1.2, 3.0, 1.4)),
         Timeline(tuple(TimelinePoint(r.when, r.week) for r in rows),
-                 caption="Your plan over time (weeks from the start)"),
+                 caption=t["mon.timeline"], unit=t["mon.weeks"]),
     ]
+
+
+def _schedule(template: ClinicTemplate, language: str) -> tuple[ScheduleRow, ...]:
+    """The default plan in the report's language; a clinic's own plan as the clinic wrote it
+    (its times matter more than its language; the build warns when the languages differ)."""
+    if template.schedule == DEFAULT_SCHEDULE:
+        return default_schedule(language)
+    return template.schedule
 
 
 def _decision_aid(w: _Writer, pack: EvidencePack) -> list[Block]:
@@ -317,15 +412,15 @@ def _decision_aid(w: _Writer, pack: EvidencePack) -> list[Block]:
         about.append("aid_about_tested")
     return [
         w.para("aid_ms"),
-        Subheading("The choice"),
+        Subheading(w.t["sub.choice"]),
         w.para("aid_decision"),
         w.para("aid_no_wrong"),
-        Subheading("Your choices side by side"),
+        Subheading(w.t["sub.side_by_side"]),
         w.para("aid_grid_intro"),
         grid,
-        Subheading("What matters most to you?"),
+        Subheading(w.t["sub.matters"]),
         Checklist(tuple(w.text(v) for v in VALUES), lead=w.text("aid_values_intro")),
-        Subheading("About this guide"),
+        Subheading(w.t["sub.about_guide"]),
         *(w.para(a) for a in about),  # patient-facing: full body size, also in large print
     ]
 
@@ -341,11 +436,12 @@ def _discussion_record(w: _Writer, fired: set[str], template: ClinicTemplate,
         at = items.index(w.text("rec_opioid_flag"))
         items[at] = w.filled("rec_opioid_named", medicines=named).text
     return [
-        Checklist(tuple(items), lead="We talked about these points (tick each one):"),
-        Checklist(("An interpreter was used. Language: ______________________",)),
-        Subheading("Choice"),
+        Checklist(tuple(items), lead=w.t["rec.lead"]),
+        Checklist((w.t["rec.interpreter"],)),
+        Subheading(w.t["sub.record_choice"]),
         Checklist(tuple(w.text(d) for d in DECISIONS)),
-        SignatureLines(template.signature_roles),
+        SignatureLines(tuple(w.t.get(f"sign.{r}", r) for r in template.signature_roles),
+                       labels=(w.t["sign.signature"], w.t["sign.name"], w.t["sign.date"])),
     ]
 
 
@@ -358,7 +454,7 @@ def _evidence_summary(w: _Writer, pack: EvidencePack, fired: set[str]) -> list[B
     )
     # Clinician-only: the summary's neuroinflammation suggestion is never advice to the patient.
     this_patient: list[Block] = (
-        [w.callout("info", "This patient", "ev_this_patient_neuroinflammation")]
+        [w.callout("info", w.t["callout.this_patient"], "ev_this_patient_neuroinflammation")]
         if "neuroinflammation" in fired else [])
     read = pack.source_read.isoformat() if pack.source_read else "date not recorded"
     changes = next((c for c in pack.changes if c.version == pack.version), None)

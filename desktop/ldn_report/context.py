@@ -11,6 +11,7 @@ from typing import Any
 
 from .atomic import atomic_write
 from .errors import InputError
+from .i18n.report_texts import LANGUAGES
 from .untrusted.structured import read_json_file
 from .untrusted.text_policy import check_identifier, neutralize
 
@@ -64,9 +65,10 @@ GOAL_LABELS = {
     "fewer_relapses": "Fewer relapses",
     "replace_dmt": "Replace a DMT",
 }
+LANGUAGE_LABELS = {"en": "English", "es": "Spanish"}
 # The labels of each field with choices: the form shows them, and a clinic list may use them.
 CHOICE_LABELS = {"ms.phenotype": PHENOTYPE_LABELS, "dmt.status": DMT_STATUS_LABELS,
-                 "goals": GOAL_LABELS}
+                 "goals": GOAL_LABELS, "language": LANGUAGE_LABELS}
 
 MAX_SHORT_TEXT = 200
 MAX_NOTES = 20_000
@@ -132,6 +134,10 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("appointment_date", "date", "Appointment date", "Clinician",
               help="YYYY-MM-DD; defaults to today"),
     FieldSpec("notes", "text", "Notes for this patient", "Notes"),
+    # Not given = the template's language. Not on the patient form's groups: the form has its
+    # own report language choice.
+    FieldSpec("language", "enum", "Report language", "Report", choices=LANGUAGES,
+              help="en (English) or es (Spanish); not given = the template's language"),
 )
 FIELDS_BY_NAME = {spec.name: spec for spec in FIELDS}
 GROUPS = frozenset(spec.name.split(".")[0] for spec in FIELDS if "." in spec.name)
@@ -161,6 +167,7 @@ class PatientContext:
     clinician_role: str = ""
     appointment_date: dt.date = field(default_factory=dt.date.today)
     notes: str = ""
+    language: str = ""  # "" = the template's language
 
     def get(self, dotted: str) -> Any:
         """The value of a field by its dotted format name, e.g. ``ctx.get("dmt.status")``."""
@@ -345,7 +352,7 @@ def context_to_dict(ctx: PatientContext) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for spec in FIELDS:
         value = ctx.get(spec.name)
-        if spec.kind in ("str", "text") and not value and not spec.required:
+        if spec.kind in ("str", "text", "enum") and not value and not spec.required:
             continue
         if spec.kind == "date":
             if value is None:

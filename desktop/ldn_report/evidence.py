@@ -6,11 +6,13 @@ import datetime as dt
 import re
 import tomllib
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import EvidencePackError
+from .i18n.formats import format_date
+from .i18n.report_texts import LANGUAGES
 from .medicines.lexicon import OpioidLexicon, load_lexicon
 from .paths import EVIDENCE_DIR
 
@@ -77,6 +79,19 @@ class PackChange:
     changes: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Translation:
+    """A pack's statements in another language (statements.<lang>.toml), and who made them."""
+
+    language: str
+    translated_by: str
+    translated_on: dt.date
+    reviewed: bool  # by a qualified medical translator
+    reviewed_by: str
+    reviewed_on: dt.date | None
+    texts: dict[str, str]  # statement id -> text
+
+
 # Placeholders a statement may use; compose fills them from the pack (e.g. the aid's dates).
 STATEMENT_FIELDS = frozenset({"version", "produced", "review_by"})
 
@@ -101,14 +116,29 @@ class EvidencePack:
     source_read: dt.date | None = None
     field_tested: bool = False  # has the decision aid been tested with patients?
     changes: tuple[PackChange, ...] = ()  # newest first
+    translations: dict[str, Translation] = field(default_factory=dict)  # language -> texts
 
-    def statement_text(self, statement_id: str) -> str:
-        """A statement's text with the pack's own facts filled in (version and dates)."""
-        return self.statement(statement_id).text.format(**self.fields())
+    def statement_text(self, statement_id: str, language: str = "en") -> str:
+        """A statement's text in ``language`` with the pack's own facts filled in."""
+        return self.words(statement_id, language).format(**self.fields(language))
 
-    def fields(self) -> dict[str, str]:
-        return {"version": self.version, "produced": self.produced.isoformat(),
-                "review_by": self.review_by.isoformat()}
+    def words(self, statement_id: str, language: str = "en") -> str:
+        """A statement's words in ``language``, placeholders unfilled; clinician statements a
+        translation does not hold stay in English (the report says so)."""
+        text = self.statement(statement_id).text
+        if language == "en":
+            return text
+        return self.translation(language).texts.get(statement_id, text)
+
+    def translation(self, language: str) -> Translation:
+        try:
+            return self.translations[language]
+        except KeyError:
+            raise EvidencePackError(f"the pack has no {language!r} translation") from None
+
+    def fields(self, language: str = "en") -> dict[str, str]:
+        return {"version": self.version, "produced": format_date(self.produced, language),
+                "review_by": format_date(self.review_by, language)}
 
     def statement(self, statement_id: str) -> Statement:
         try:
@@ -187,6 +217,8 @@ def load_pack(folder: str | Path = EVIDENCE_DIR, today: dt.date | None = None) -
     if duplicates:
         raise EvidencePackError(f"duplicate statement ids: {', '.join(duplicates)}")
     pack = EvidencePack(**{**pack.__dict__, "statements": {s.id: s for s in statements}})
+    translations = {lang: _translation(folder, lang) for lang in LANGUAGES if lang != "en"}
+    pack = EvidencePack(**{**pack.__dict__, "translations": translations})
     check_pack(pack)
     if pack.is_expired(today):
         warnings.warn(
@@ -196,6 +228,31 @@ def load_pack(folder: str | Path = EVIDENCE_DIR, today: dt.date | None = None) -
             stacklevel=2,
         )
     return pack
+
+
+def _translation(folder: Path, language: str) -> Translation:
+    path = folder / f"statements.{language}.toml"
+    data = _read_toml(path)
+    try:
+        meta = data["translation"]
+        if meta["language"] != language:
+            raise EvidencePackError(f"{path.name}: translation.language must be {language!r}")
+        reviewed = meta["reviewed"]
+        if not isinstance(reviewed, bool):
+            raise EvidencePackError(f"{path.name}: translation.reviewed must be true or false")
+        if reviewed and not (meta.get("reviewed_by") and meta.get("reviewed_on")):
+            raise EvidencePackError(f"{path.name}: a review needs reviewed_by and reviewed_on")
+        texts = data["text"]
+        if not all(isinstance(v, str) and v.strip() for v in texts.values()):
+            raise EvidencePackError(f"{path.name}: every [text] entry must be a sentence")
+        return Translation(
+            language=language, translated_by=str(meta["translated_by"]),
+            translated_on=_date(meta, "translated_on"), reviewed=reviewed,
+            reviewed_by=str(meta.get("reviewed_by", "")),
+            reviewed_on=_date(meta, "reviewed_on") if reviewed else None,
+            texts=dict(texts))
+    except (KeyError, TypeError) as exc:
+        raise EvidencePackError(f"{path.name} is incomplete: missing {exc}") from None
 
 
 def _change(index: int, entry: dict) -> PackChange:
@@ -248,6 +305,7 @@ def check_pack(pack: EvidencePack) -> None:
         if not (st.basis or st.basis_ref or beyond):
             problems.append(f"{st.id}: a claim needs a basis in the summary or a cited reference")
     problems += _check_changes(pack)
+    problems += _check_translations(pack)
     for st in pack.statements.values():
         unknown = set(re.findall(r"\{(\w*)\}", st.text)) - STATEMENT_FIELDS - set(st.slots)
         if unknown or st.text.count("{") != st.text.count("}"):
@@ -271,6 +329,44 @@ def check_pack(pack: EvidencePack) -> None:
             problems.append(f"reference {ref.number} is not cited in the source summary")
     if problems:
         raise EvidencePackError("the evidence pack is broken:\n  " + "\n  ".join(problems))
+
+
+# A number as a translation must keep it: 3.3 in English is 3,3 in Spanish.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
+
+def numbers_in(text: str) -> list[str]:
+    """The numbers of a sentence, decimal mark made a point, in order of size (for parity)."""
+    return sorted(n.replace(",", ".") for n in _NUMBER.findall(text))
+
+
+def placeholders_in(text: str) -> list[str]:
+    return sorted(_PLACEHOLDER.findall(text))
+
+
+def _check_translations(pack: EvidencePack) -> list[str]:
+    """Every patient statement translated, nothing extra, and each translation with exactly the
+    numbers and placeholders of its English source (citations are shared by id)."""
+    problems = []
+    patient = {i for i, st in pack.statements.items() if st.audience == "patient"}
+    for lang, tr in pack.translations.items():
+        name = f"statements.{lang}.toml"
+        problems += [f"{name}: no text for statement {i!r}"
+                     for i in sorted(patient - set(tr.texts))]
+        problems += [f"{name}: {i!r} is not a statement in statements.toml"
+                     for i in sorted(set(tr.texts) - set(pack.statements))]
+        for i, text in tr.texts.items():
+            if i not in pack.statements:
+                continue
+            source = pack.statements[i].text
+            if numbers_in(text) != numbers_in(source):
+                problems.append(f"{name}: {i!r} has the numbers {numbers_in(text)}, but the "
+                                f"English has {numbers_in(source)}")
+            if placeholders_in(text) != placeholders_in(source):
+                problems.append(f"{name}: {i!r} has the placeholders {placeholders_in(text)}, "
+                                f"but the English has {placeholders_in(source)}")
+    return problems
 
 
 def _check_changes(pack: EvidencePack) -> list[str]:

@@ -77,6 +77,7 @@ class Timeline:
 
     points: tuple[TimelinePoint, ...]
     caption: str = ""
+    unit: str = "weeks"  # the axis unit, in the report's language
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class SignatureLines:
     """One signature line (with name and date) for each role, e.g. Patient, Clinician."""
 
     roles: tuple[str, ...]
+    labels: tuple[str, str, str] = ("Signature", "Name (print)", "Date")  # under each line
 
 
 @dataclass(frozen=True)
@@ -180,7 +182,7 @@ class ReportMeta:
     title: str
     subject: str
     author: str  # the clinic
-    language: str
+    language: str  # a language tag (en, en-GB, es); its primary subtag picks the report texts
     template_name: str
     pack_version: str
     pack_date: str
@@ -198,6 +200,8 @@ class ReportMeta:
     clinic_website: str = ""
     letterhead: bool = True
     footer_text: str = ""
+    # A translated report not yet reviewed by a qualified medical translator says so here too.
+    footer_notice: str = ""
 
 
 @dataclass(frozen=True)

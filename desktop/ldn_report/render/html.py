@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
 from .. import report as model
+from ..i18n import format_number, report_texts
 from . import text_direction
 
 # C0/C1 control characters (other than line breaks and tabs) have no business in a page and
@@ -18,8 +19,6 @@ _SAFE_SCHEMES = ("https://", "http://")
 # ("ext. 4", "ask reception") prints as text, not as a tel: link.
 _PHONE = re.compile(r"[0-9 +()\-]*[0-9][0-9 +()\-]*")
 # Words, not only colour, say how serious a callout is (colour-blind and screen reader users).
-_KIND_WORDS = {"warning": "Warning", "caution": "Caution", "expectation": "Expectation",
-               "info": "Note"}
 
 # rem/em only, so the reader's own font size and zoom scale everything. System fonts only:
 # no download, and the reader's own font settings win.
@@ -109,6 +108,7 @@ class _Renderer:
 
     def __init__(self, report: model.Report) -> None:
         self.report = report
+        self.t = report_texts(report.meta.language)
         self.numbers = {r.id: r.number for r in report.references}
         # Only link to anchors that exist: a template may hide the reference list.
         self.linked = {e.id for s in report.sections for b in s.blocks
@@ -143,7 +143,7 @@ class _Renderer:
         return ["<ul>", *(f"<li>{self.inline(p)}</li>" for p in block.items), "</ul>"]
 
     def _callout(self, block: model.Callout) -> list[str]:
-        word = _KIND_WORDS.get(block.kind, "Note")
+        word = self.t.get(f"kind.{block.kind}", self.t["kind.info"])
         title = f": {text(block.title)}" if block.title else ""
         return [f'<aside role="note" class="{attr(block.kind)}">',
                 f"<p><strong>{word}{title}</strong></p>",
@@ -170,7 +170,8 @@ class _Renderer:
         out = [f"<p>{text(block.caption)}</p>"] if block.caption else []
         items = []
         for point in sorted(block.points, key=lambda p: p.week):
-            week = f"Week {point.week:g}"
+            week = self.t["mon.week"].format(
+                week=format_number(point.week, self.report.meta.language))
             label = text(point.label)
             same = point.label.strip().lower() == week.lower()
             items.append(f"<li>{label}</li>" if same else f"<li>{week}: {label}</li>")
@@ -192,8 +193,8 @@ class _Renderer:
         out: list[str] = []
         for role in block.roles:
             out.append(f'<div class="signature"><p><strong>{text(role)}</strong></p>')
-            out += [f'<p>{label}: <span class="blank"></span></p>'
-                    for label in ("Signature", "Name (print)", "Date")]
+            out += [f'<p>{text(label)}: <span class="blank"></span></p>'
+                    for label in block.labels]
             out.append("</div>")
         return out
 
@@ -265,17 +266,19 @@ def _header(meta: model.ReportMeta) -> list[str]:
 
 def _meta_facts(meta: model.ReportMeta) -> model.FactList:
     """The patient block the PDF prints when the header section has none (same rule)."""
-    facts = [("Patient", "De-identified" if meta.deidentified else meta.patient_label),
-             ("Date", meta.appointment_date or meta.generated_on),
-             ("Clinician", meta.clinician)]
+    t = report_texts(meta.language)
+    facts = [(t["fact.patient"], t["deidentified"] if meta.deidentified else meta.patient_label),
+             (t["fact.date"], meta.appointment_date or meta.generated_on),
+             (t["fact.clinician"], meta.clinician)]
     return model.FactList(tuple((k, v) for k, v in facts if v))
 
 
 def _footer(meta: model.ReportMeta, content_hash: str) -> str:
-    facts = [f"Template: {meta.template_name}" if meta.template_name else "",
-             f"Evidence pack {meta.pack_version} ({meta.pack_date})",
-             f"Content {content_hash[:12]}",
-             f"Generated {meta.generated_on}"]
+    t = report_texts(meta.language)
+    facts = [t["footer.template"].format(name=meta.template_name) if meta.template_name else "",
+             t["footer.pack"].format(version=meta.pack_version, date=meta.pack_date),
+             t["footer.content"].format(hash=content_hash[:12]),
+             t["footer.generated"].format(date=meta.generated_on), meta.footer_notice]
     own = meta.footer_text.strip()  # the template's own line(s), printed under ours as in the PDF
     extra = f"<p>{text(own)}</p>" if own else ""
     return f"<footer><p>{text(' · '.join(f for f in facts if f))}</p>{extra}</footer>"

@@ -176,8 +176,8 @@ def fill(parsed: ParsedText, values: dict[str, str]) -> ClinicText:
         spans: list[Span] = []
         for piece in pieces:
             text = values.get(piece.text, BLANK) if piece.placeholder else piece.text
-            if piece.placeholder and text == "you" and _sentence_start(spans):
-                text = "You"
+            if piece.placeholder and text in ("you", "usted") and _sentence_start(spans):
+                text = text.capitalize()
             if spans and (spans[-1].bold, spans[-1].italic) == (piece.bold, piece.italic):
                 spans[-1] = Span(spans[-1].text + text, piece.bold, piece.italic)
             elif text:
@@ -192,8 +192,12 @@ def _sentence_start(spans: list[Span]) -> bool:
     return not before or before[-1] in ".!?:"
 
 
-def placeholder_values(ctx: PatientContext, template: ClinicTemplate) -> dict[str, str]:
+def placeholder_values(ctx: PatientContext, template: ClinicTemplate,
+                       language: str = "en") -> dict[str, str]:
     """Every placeholder's value for this patient; a de-identified report never gets a name."""
+    from ..i18n import format_date, report_texts
+
+    t = report_texts(language)
     b = template.branding
     first = ctx.patient_name.split()[0] if ctx.patient_name.split() else ""
     values = {
@@ -202,18 +206,30 @@ def placeholder_values(ctx: PatientContext, template: ClinicTemplate) -> dict[st
         "clinic_phone": b.phone,
         "clinic_address": b.address,
         "clinic_website": b.website,
-        "patient_preferred_name": "you" if ctx.patient_deidentified or not first else first,
-        "clinician_name": ctx.clinician_name or "your care team",
+        "patient_preferred_name": t["fill.you"] if ctx.patient_deidentified or not first
+        else first,
+        "clinician_name": ctx.clinician_name or t["fill.care_team"],
         "clinician_role": ctx.clinician_role,
-        "appointment_date": ctx.appointment_date.isoformat(),
+        "appointment_date": format_date(ctx.appointment_date, language),
     }
     return {k: (v.strip() or BLANK) for k, v in values.items()}
 
 
-def clinic_text(key: str, ctx: PatientContext, template: ClinicTemplate) -> ClinicText | None:
-    """The template's block ``key`` filled for this patient, or None when the template has none."""
-    source = template.text_blocks.get(key, "")
+def clinic_text(key: str, ctx: PatientContext, template: ClinicTemplate,
+                language: str = "") -> ClinicText | None:
+    """The template's block ``key`` in ``language`` (default: the template's own) filled for
+    this patient, or None when the template has none in that language."""
+    source = texts_in(template, language).get(key, "")
     if not source.strip():
         return None
-    block = fill(parse(key, source), placeholder_values(ctx, template))
+    block = fill(parse(key, source), placeholder_values(ctx, template, language or "en"))
     return block if block.paragraphs else None
+
+
+def texts_in(template: ClinicTemplate, language: str = "") -> dict[str, str]:
+    """The template's text blocks written for a report in ``language``: its own blocks in its
+    own language, else the ones under [text.<language>] (none: nothing in the wrong language)."""
+    own = template.language.replace("_", "-").split("-")[0].lower()
+    if not language or language == own:
+        return template.text_blocks
+    return template.texts_by_language.get(language, {})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import math
 import re
 import unicodedata
@@ -13,6 +14,7 @@ from typing import Any
 from ..atomic import atomic_write
 from ..colour_contrast import accent_contrast_problem
 from ..errors import InputError
+from ..i18n.report_texts import LANGUAGES
 from ..logo import check_logo
 from ..untrusted.files import decode_utf8, read_regular_file
 from ..untrusted.structured import parse_toml
@@ -34,6 +36,7 @@ from .model import (
     PageSetup,
     ScheduleRow,
     SectionSetting,
+    TranslationReview,
 )
 
 MAX_TOML_BYTES = 1_000_000
@@ -45,7 +48,8 @@ class LockedSectionWarning(UserWarning):
 # -- reading ------------------------------------------------------------------------------------
 
 _TOP_KEYS = ("format_version", "name", "description", "text_size", "language", "footer_text",
-             "branding", "page", "sections", "text", "schedule", "discussion_record")
+             "branding", "page", "sections", "text", "schedule", "discussion_record",
+             "translation_review")
 _BRANDING_KEYS = ("clinic_name", "department", "address", "phone", "website", "logo",
                   "accent_colour", "letterhead")
 _PAGE_KEYS = ("size", "margin_mm")
@@ -139,7 +143,13 @@ class _Reader:
             raise self.error("name", "is required: the template's name, e.g. \"Riverside MS\"")
         name = self.text("name", data["name"], 80, required=True)
         d = ClinicTemplate()
-        text_blocks = self.text_blocks(data.get("text", {}))
+        texts = data.get("text", {})
+        if not isinstance(texts, dict):
+            raise self.error("text", f"must be a table, not {_type_name(texts)}")
+        by_language = {k: v for k, v in texts.items() if k in LANGUAGES and isinstance(v, dict)}
+        text_blocks = self.text_blocks({k: v for k, v in texts.items() if k not in by_language})
+        texts_by_language = {lang: self.text_blocks(v, f"text.{lang}")
+                             for lang, v in by_language.items()}
         template = ClinicTemplate(
             name=name,
             format_version=version,
@@ -149,6 +159,8 @@ class _Reader:
             text_size=self.choice("text_size", data.get("text_size", d.text_size), TEXT_SIZES),
             sections=self.sections(data.get("sections", [{"id": s} for s in SECTION_IDS])),
             text_blocks=text_blocks,
+            texts_by_language=texts_by_language,
+            translation_reviews=self.reviews(data.get("translation_review", {})),
             schedule=self.schedule(data.get("schedule", None)),
             signature_roles=self.record(data.get("discussion_record", {})),
             footer_text=self.footer(data.get("footer_text", "")),
@@ -278,15 +290,40 @@ class _Reader:
         warnings.warn(str(error), LockedSectionWarning, stacklevel=2)
         return SectionSetting(setting.id, True, "", setting.new_page)
 
-    def text_blocks(self, value: Any) -> dict[str, str]:
+    def reviews(self, value: Any) -> dict[str, TranslationReview]:
+        """[translation_review.es]: reviewer (a qualified medical translator) and date."""
+        others = tuple(lang for lang in LANGUAGES if lang != "en")
+        t = self.table("translation_review", value, others)
+        out = {}
+        for lang, entry in t.items():
+            key = f"translation_review.{lang}"
+            entry = self.table(key, entry, ("reviewer", "date"))
+            if "reviewer" not in entry or "date" not in entry:
+                raise self.error(key, "needs reviewer (the qualified medical translator's name) "
+                                 "and date (YYYY-MM-DD)")
+            reviewer = self.text(f"{key}.reviewer", entry["reviewer"], 120, required=True)
+            date = entry["date"]
+            if isinstance(date, str):
+                try:
+                    date = dt.date.fromisoformat(date)
+                except ValueError:
+                    raise self.error(f"{key}.date", "must be a date, YYYY-MM-DD") from None
+            if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
+                raise self.error(f"{key}.date", "must be a date, YYYY-MM-DD")
+            if not 2000 <= date.year <= dt.date.today().year:
+                raise self.error(f"{key}.date", "must be a date from 2000 to today")
+            out[lang] = TranslationReview(reviewer, date)
+        return out
+
+    def text_blocks(self, value: Any, where: str = "text") -> dict[str, str]:
         from .clinic_text import TEXT_BLOCKS, parse
 
-        t = self.table("text", value, tuple(TEXT_BLOCKS))
+        t = self.table(where, value, tuple(TEXT_BLOCKS))
         out: dict[str, str] = {}
         for key in TEXT_BLOCKS:
             if key not in t:
                 continue
-            source = self.text(f"text.{key}", t[key], 4000, multiline=True)
+            source = self.text(f"{where}.{key}", t[key], 4000, multiline=True)
             try:
                 parse(key, source)
             except InputError as exc:
@@ -440,7 +477,12 @@ def template_to_dict(template: ClinicTemplate, base_dir: Path | None = None) -> 
     data["sections"] = [{"id": s.id, "visible": s.visible, "heading": s.heading}
                         | ({} if s.new_page is None else {"new_page": s.new_page})
                         for s in template.sections]
-    data["text"] = dict(template.text_blocks)
+    data["text"] = dict(template.text_blocks) | {
+        lang: dict(blocks) for lang, blocks in template.texts_by_language.items() if blocks}
+    if template.translation_reviews:
+        data["translation_review"] = {
+            lang: {"reviewer": r.reviewer, "date": r.date}
+            for lang, r in template.translation_reviews.items()}
     data["schedule"] = [{"when": r.when, "what": r.what, "who": r.who, "week": r.week}
                         for r in template.schedule]
     inverse = {label: key for key, label in SIGNATURE_ROLES.items()}
@@ -458,7 +500,13 @@ def template_to_toml(template: ClinicTemplate, base_dir: Path | None = None) -> 
     out += [_toml_pair(k, v) for k, v in data.items() if k not in tables]
     for key, value in tables.items():
         if isinstance(value, dict):
-            out += ["", f"[{key}]", *(_toml_pair(k, v) for k, v in value.items())]
+            # [text.es], [translation_review.es]: a language's own table after the plain keys
+            nested = {k: v for k, v in value.items() if isinstance(v, dict)}
+            plain = [_toml_pair(k, v) for k, v in value.items() if k not in nested]
+            if plain or not nested:
+                out += ["", f"[{key}]", *plain]
+            for sub, table in nested.items():
+                out += ["", f"[{key}.{sub}]", *(_toml_pair(k, v) for k, v in table.items())]
         else:
             for row in value:
                 out += ["", f"[[{key}]]", *(_toml_pair(k, v) for k, v in row.items())]

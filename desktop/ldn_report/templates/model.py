@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -121,6 +122,14 @@ DEFAULT_SCHEDULE: tuple[ScheduleRow, ...] = (
 
 
 @dataclass(frozen=True)
+class TranslationReview:
+    """A clinic's record that a qualified medical translator reviewed one report language."""
+
+    reviewer: str
+    date: dt.date
+
+
+@dataclass(frozen=True)
 class ClinicTemplate:
     name: str = "Standard Letter"
     format_version: int = FORMAT_VERSION
@@ -136,6 +145,10 @@ class ClinicTemplate:
     signature_roles: tuple[str, ...] = ("Patient", "Clinician")
     footer_text: str = ""
     language: str = "en"
+    # Clinic text blocks for report languages other than the template's own: {"es": {...}}.
+    texts_by_language: dict[str, dict[str, str]] = field(default_factory=dict)
+    # language -> the clinic's record of a qualified medical translator's review
+    translation_reviews: dict[str, TranslationReview] = field(default_factory=dict)
     description: str = ""
     source: str = field(default="", compare=False)  # the file it was loaded from, if any
 

@@ -197,7 +197,8 @@ class BlockRenderer:
         return [table, Spacer(1, st.space)]
 
     def _timeline(self, block: model.Timeline) -> list[Flowable]:
-        drawing = TimelineDrawing([(p.label, p.week) for p in block.points], self.styles)
+        drawing = TimelineDrawing([(p.label, p.week) for p in block.points], self.styles,
+                                  unit=block.unit)
         out: list[Flowable] = [Spacer(1, self.styles.space * 0.5), drawing]
         if block.caption:
             out.append(Para(markup.text(block.caption), self.styles.caption))
@@ -241,8 +242,7 @@ class BlockRenderer:
         st = self.styles
         out: list[Flowable] = []
         for role in block.roles:
-            labels = [Para(t, st.signature_label)
-                      for t in ("Signature", "Name (print)", "Date")]
+            labels = [Para(markup.text(t), st.signature_label) for t in block.labels]
             out += [Para(markup.text(role), st.signature_role),
                     signature_table(labels, st, self.width)]
         # Everyone signs on the same page: a split would leave a signature alone on the next.

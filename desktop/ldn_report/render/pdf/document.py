@@ -29,6 +29,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from ldn_report import report as model
+from ldn_report.i18n import report_texts
 from ldn_report.logo import MAX_LOGO_BYTES
 from ldn_report.render.pdf import fonts, markup, scripts
 from ldn_report.render.pdf.blocks import BlockRenderer
@@ -62,15 +63,18 @@ class Footer:
 def _footer(report: model.Report, template: ClinicTemplate, content_hash: str,
             styles: StyleSet, width: float) -> Footer:
     meta = report.meta
+    t = report_texts(meta.language)
     size = styles.sizes.footer
     parts = [
         meta.template_name or template.name,
-        f"Evidence pack {meta.pack_version} ({meta.pack_date})",
-        f"content {content_hash[:12]}",
-        f"generated {meta.generated_on}",
+        t["footer.pack"].format(version=meta.pack_version, date=meta.pack_date),
+        t["footer.content"].format(hash=content_hash[:12]),
+        t["footer.generated"].format(date=meta.generated_on),
+        meta.footer_notice,
     ]
     # Room on the first line for the widest page label we expect ("Page 999 of 999").
-    page_w = stringWidth("Page 999 of 999", fonts.REGULAR, size) + size * 2
+    widest = t["footer.page"].format(number=999, total=999)
+    page_w = stringWidth(widest, fonts.REGULAR, size) + size * 2
     lines = simpleSplit(" \u00b7 ".join(p for p in parts if p), fonts.REGULAR, size,
                         width - page_w)
     if template.footer_text.strip():
@@ -159,6 +163,7 @@ class ReportRenderer:
         self.pagesize = A4 if size == "a4" else LETTER
         self.margin = max(template.page.margin_mm, 5.0) * mm
         self.width = self.pagesize[0] - 2 * self.margin
+        self.t = report_texts(report.meta.language)
         self.footer = _footer(report, template, content_hash, self.styles, self.width)
         linked = {e.id for s in report.sections for b in s.blocks
                   if isinstance(b, model.ReferenceList) for e in b.entries}
@@ -203,7 +208,8 @@ class ReportRenderer:
             else:
                 canv.drawString(x0, y, line)
             y -= f.leading
-        canv.drawRightString(x0 + f.width, top - f.size, f"Page {number} of {total}")
+        canv.drawRightString(x0 + f.width, top - f.size,
+                             self.t["footer.page"].format(number=number, total=total))
 
     # -- story ---------------------------------------------------------------------------------
 
@@ -269,9 +275,11 @@ class ReportRenderer:
 
     def meta_facts(self) -> tuple[tuple[str, str], ...]:
         meta = self.report.meta
-        facts = [("Patient", "De-identified" if meta.deidentified else meta.patient_label),
-                 ("Date", meta.appointment_date or meta.generated_on),
-                 ("Clinician", meta.clinician)]
+        t = self.t
+        facts = [(t["fact.patient"],
+                  t["deidentified"] if meta.deidentified else meta.patient_label),
+                 (t["fact.date"], meta.appointment_date or meta.generated_on),
+                 (t["fact.clinician"], meta.clinician)]
         return tuple((k, v) for k, v in facts if v)
 
     def section(self, index: int, section: model.Section) -> list[Flowable]:
@@ -280,7 +288,7 @@ class ReportRenderer:
         if section.page_break_before:
             out.append(PageBreak())
         if section.audience == "clinician":
-            out.append(Para("FOR CLINICIANS", st.audience_tag))
+            out.append(Para(markup.text(self.t["audience.clinicians"]), st.audience_tag))
         heading = Para(markup.text(section.title), st.heading)
         heading._bookmark = (f"sec-{index}", section.title)  # type: ignore[attr-defined]
         if section.audience == "clinician":

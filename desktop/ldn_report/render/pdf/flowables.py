@@ -270,8 +270,10 @@ class TimelineDrawing(Flowable):
     """A horizontal axis in weeks with labelled points; labels take turns above and below the
     axis, and move one row further out when they would still touch a neighbour."""
 
-    def __init__(self, points: Sequence[tuple[str, float]], styles: StyleSet) -> None:
+    def __init__(self, points: Sequence[tuple[str, float]], styles: StyleSet,
+                 unit: str = "weeks") -> None:
         super().__init__()
+        self.unit = unit
         self.points = sorted(points, key=lambda p: p[1])
         self.styles = styles
         self.drawing: Drawing | None = None
@@ -290,7 +292,7 @@ class TimelineDrawing(Flowable):
         label_size = max(st.sizes.small + 1, 12) if st.large else st.sizes.small + 1
         tick_size = max(st.sizes.small, 12) if st.large else st.sizes.small
         row_h = label_size * 1.4
-        unit = "weeks"
+        unit = self.unit
         unit_w = stringWidth(unit, fonts.REGULAR, tick_size) + tick_size
         weeks = [w for _, w in self.points] or [0.0]
         lo = min(0.0, *weeks)
