@@ -198,7 +198,7 @@ class BlockRenderer:
 
     def _timeline(self, block: model.Timeline) -> list[Flowable]:
         drawing = TimelineDrawing([(p.label, p.week) for p in block.points], self.styles,
-                                  unit=block.unit)
+                                  unit=block.unit, language=self.report.meta.language)
         out: list[Flowable] = [Spacer(1, self.styles.space * 0.5), drawing]
         if block.caption:
             out.append(Para(markup.text(block.caption), self.styles.caption))

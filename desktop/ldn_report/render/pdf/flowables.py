@@ -20,6 +20,7 @@ from reportlab.platypus.paragraph import (
 )
 from reportlab.platypus.paraparser import ParaParser
 
+from ldn_report.i18n.formats import format_number
 from ldn_report.render.pdf import fonts, markup
 from ldn_report.render.pdf.shaping import shaping_style
 from ldn_report.render.pdf.styles import CALLOUT_COLOURS, MUTED, RULE, TEXT, StyleSet
@@ -271,9 +272,10 @@ class TimelineDrawing(Flowable):
     axis, and move one row further out when they would still touch a neighbour."""
 
     def __init__(self, points: Sequence[tuple[str, float]], styles: StyleSet,
-                 unit: str = "weeks") -> None:
+                 unit: str = "weeks", language: str = "en") -> None:
         super().__init__()
         self.unit = unit
+        self.language = language  # tick numbers with its decimal mark
         self.points = sorted(points, key=lambda p: p[1])
         self.styles = styles
         self.drawing: Drawing | None = None
@@ -339,7 +341,8 @@ class TimelineDrawing(Flowable):
         while week <= hi + 1e-9:
             x = x_of(week)
             d.add(Line(x, axis_y - 3.5, x, axis_y + 3.5, strokeColor=MUTED, strokeWidth=0.8))
-            d.add(String(x, axis_y - tick_size * 1.3, f"{week:g}", fontName=fonts.REGULAR,
+            d.add(String(x, axis_y - tick_size * 1.3, format_number(week, self.language),
+                         fontName=fonts.REGULAR,
                          fontSize=tick_size, fillColor=MUTED, textAnchor="middle"))
             week += step
         for label, x, left, side, row in labels:
