@@ -28,7 +28,9 @@ def format_number(value: float, language: str) -> str:
     """A number with the language's decimal mark: 3.3 -> "3,3" in Spanish; no grouping."""
     if language.split("-")[0].lower() == "en":
         return f"{value:g}"
-    return format_decimal(value, format="0.##########", locale=_locale(language))
+    # The pack's Spanish is one neutral Spanish with a decimal comma; a regional tag (es-MX,
+    # whose own mark is a point) must not mix the two in one report.
+    return format_decimal(value, format="0.##########", locale=language.split("-")[0].lower())
 
 
 def decimal_points(text: str) -> list[str]:
