@@ -13,7 +13,7 @@ EXAMPLE ?= on-dmt-mood-pain
 # extra arguments for pytest, e.g. `make test PYTEST_ARGS='-k wheel -x'`
 PYTEST_ARGS ?=
 
-.PHONY: help venv sysdeps cups test run bench wheel clean
+.PHONY: help venv sysdeps cups test run bench wheel clean translations translations-update
 
 help:
 	@echo "make run      open the app on an example (or, with no display, build the example PDF)"
@@ -23,6 +23,8 @@ help:
 	@echo "make cups     start cupsd and add the cups-pdf print queue LDN_PDF (as root)"
 	@echo "make bench    timing and memory benchmarks (benchmarks/run.py)"
 	@echo "make wheel    build the wheel into dist/"
+	@echo "make translations  build the interface translations (.qm) from resources/translations"
+	@echo "make translations-update  collect new interface texts into the .ts files"
 	@echo "make clean    remove build output (keeps .venv; 'make clean-all' removes it too)"
 
 # --- Python environment: rebuilt when pyproject.toml changes ---------------------------------
@@ -41,9 +43,25 @@ sysdeps:
 cups: sysdeps
 	@tools/cups-setup.sh
 
+# --- interface translations: .ts sources in the repo, .qm built here (not committed) -------
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+GUI_SOURCES := $(shell find desktop/ldn_report/gui -name '*.py')
+
+translations: $(QM_FILES)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+# After changing interface texts: new ones enter the .ts as unfinished (the parity test fails
+# until they are translated); vanished ones are dropped.
+translations-update: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $(GUI_SOURCES) \
+	    -ts $(TS_FILES)
+
 # --- the two commands --------------------------------------------------------------------------
 # pytest and ruff both run even when the first fails, so CI shows every problem at once.
-test: venv sysdeps cups
+test: venv translations sysdeps cups
 	@rc=0; \
 	. tools/cups-env.sh; \
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS) || rc=$$?; \
@@ -51,7 +69,7 @@ test: venv sysdeps cups
 	$(VENV)/bin/ruff check --no-cache desktop tests tools benchmarks || rc=$$?; \
 	exit $$rc
 
-run: venv sysdeps
+run: venv translations sysdeps
 	@if { [ -n "$${DISPLAY:-}" ] || [ -n "$${WAYLAND_DISPLAY:-}" ]; } \
 	    && [ -f desktop/ldn_report/gui/app.py ]; then \
 	    $(PY) -m ldn_report.gui --example $(EXAMPLE); \
@@ -67,7 +85,7 @@ bench: venv
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 # build/ is removed first: setuptools reuses build/lib and would ship deleted modules.
-wheel: venv
+wheel: venv translations
 	rm -rf build dist/*.whl
 	$(PY) -m build --wheel --outdir dist .
 	@ls -l dist/*.whl

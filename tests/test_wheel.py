@@ -88,6 +88,8 @@ def test_wheel_contains_every_resource_file(installed, repo_root: Path):
     }
     assert expected, "resources/ is empty?"
     assert sorted(expected - names) == []
+    # Built by `make translations` (not committed): the installed app must be Spanish too.
+    assert "ldn_report/resources/translations/ldn_report_es.qm" in names
 
 
 def test_installed_package_is_the_wheel_with_real_resources(installed, repo_root: Path):

@@ -1,6 +1,7 @@
 """Screenshots of every window on a 1280x720 screen (Xvfb), as README and reviewers see them.
 
     .venv/bin/python tools/screenshots.py [OUT_DIR]     # default: resources/screenshots
+    .venv/bin/python tools/screenshots.py --language es [OUT_DIR]   # main-window-es.png
 
 Starts its own Xvfb (Debian package xvfb) unless DISPLAY names a 1280x720 one already, uses
 fresh settings folders (no user templates or settings) and grabs the whole screen, so a window
@@ -134,14 +135,48 @@ def take(out_dir: Path) -> list[Path]:
     return written
 
 
+def take_translated(out_dir: Path, language: str) -> list[Path]:
+    """The main window in ``language`` (its .qm built by `make translations`)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ldn_report.gui.app import application, create_main_window
+    from ldn_report.gui.app_settings import AppSettings
+    from ldn_report.gui.language.translator import install_translator
+
+    app = application()
+    if not install_translator(app, language):
+        sys.exit(f"screenshots: no translation for {language!r} (run `make translations`)")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    window, controller = create_main_window(AppSettings(language=language))
+    controller.open_example(EXAMPLE)
+    window.show()
+    _wait(app, lambda: controller.result is not None and not controller.builder.is_busy())
+    path = out_dir / f"main-window-{language}.png"
+    QApplication.primaryScreen().grabWindow(0).save(str(path))
+    from PIL import Image
+
+    Image.open(path).convert("RGB").quantize(256).save(path, optimize=True)
+    controller.autosave_timer.stop()
+    controller.builder.shutdown()
+    window.close_guard = None
+    controller.drafts.discard()
+    window.close()
+    return [path]
+
+
 def main(argv: list[str]) -> int:
+    language = ""
+    if argv[:1] == ["--language"] and len(argv) >= 2:
+        language, argv = argv[1], argv[2:]
     out_dir = Path(argv[0]) if argv else REPO_ROOT / "resources" / "screenshots"
     with tempfile.TemporaryDirectory() as home:
         for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
             os.environ[var] = str(Path(home) / var.lower())
         os.environ["QT_QPA_PLATFORM"] = "xcb"
         with _xvfb():
-            for path in take(out_dir.resolve()):
+            shots = (take_translated(out_dir.resolve(), language) if language
+                     else take(out_dir.resolve()))
+            for path in shots:
                 print(path)
     return 0
 

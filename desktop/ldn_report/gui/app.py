@@ -14,6 +14,7 @@ from ..examples import example_names
 from ..paths import ICONS_DIR
 from .app_input import install_input_filters
 from .app_settings import AppSettings
+from .language.translator import install_translator
 from .main_controller import MainController
 from .main_window import APP_TITLE, MainWindow
 from .messages import install_excepthook
@@ -62,8 +63,11 @@ def create_main_window(settings: AppSettings | None = None) -> tuple[MainWindow,
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = application()
+    settings = AppSettings.load()
+    # Before any window: Qt translates each text when the widget is made.
+    install_translator(app, settings.language)
     install_excepthook()
-    window, controller = create_main_window()
+    window, controller = create_main_window(settings)
     if args.example:
         controller.open_example(args.example)
     elif args.context:

@@ -18,6 +18,7 @@ APP_NAME = "ldn-report"
 SETTINGS_FILE = "gui-settings.json"
 MAX_RECENT = 8
 MAX_SETTINGS_BYTES = 1_000_000
+INTERFACE_LANGUAGES = ("", "en", "es")  # "" = the system's
 
 
 def config_dir() -> Path:
@@ -43,6 +44,8 @@ class AppSettings:
     # Prefilled by File > New: the same clinician sees patient after patient.
     clinician_name: str = ""
     clinician_role: str = ""
+    # View > Language: "" follows the system locale, else "en" or "es".
+    language: str = ""
 
     @classmethod
     def path(cls) -> Path:
@@ -78,6 +81,8 @@ class AppSettings:
                 ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 600
             else:
                 ok = isinstance(value, type(default))
+            if spec.name == "language":
+                ok = ok and value in INTERFACE_LANGUAGES
             values[spec.name] = value if ok else default
         return cls(**values)
 

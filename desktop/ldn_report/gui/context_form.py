@@ -21,10 +21,14 @@ from PySide6.QtWidgets import (
 from ..context import CHOICE_LABELS, FIELDS, SCHEMA_VERSION, FieldSpec
 from ..rules import find_near_misses, find_opioids
 from .date_picker import DatePicker
+from .language.field_texts import field_text
+from .language.fill import fill
 from .medicine_list import MedicineListEdit
 
 # The order a clinician thinks in; groups come from FieldSpec.group.
-GROUP_ORDER = ("Patient", "MS", "Treatment", "Goals", "Safety screen", "Notes", "Clinician")
+# "Report" holds the report language (when the core has that field).
+GROUP_ORDER = ("Patient", "MS", "Treatment", "Goals", "Safety screen", "Notes", "Clinician",
+               "Report")
 DEIDENTIFIED = "patient.deidentified"
 OPIOID_BOX = "safety.opioid_use"
 MEDICATIONS = "medications"
@@ -66,7 +70,7 @@ class ContextForm(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(ERROR_STYLE)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setAccessibleName("Form problems")
+        self.banner.setAccessibleName(self.tr("Form problems"))
         self.banner.hide()
         outer.addWidget(self.banner)
 
@@ -84,8 +88,8 @@ class ContextForm(QWidget):
 
     # --- building -------------------------------------------------------------------------
     def _build_group(self, title: str, specs: list[FieldSpec]) -> QGroupBox:
-        box = QGroupBox(title)
-        box.setAccessibleName(title)
+        box = QGroupBox(field_text(title))
+        box.setAccessibleName(field_text(title))
         self.groups[title] = box
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -96,16 +100,17 @@ class ContextForm(QWidget):
             widget = self._make_input(spec)
             self.inputs[spec.name] = widget
             widget.setObjectName(f"field:{spec.name}")
-            widget.setAccessibleName(spec.label)
-            if spec.help:
-                widget.setAccessibleDescription(spec.help)
-                widget.setToolTip(spec.help)
+            label_text, help_text = field_text(spec.label), field_text(spec.help)
+            widget.setAccessibleName(label_text)
+            if help_text:
+                widget.setAccessibleDescription(help_text)
+                widget.setToolTip(help_text)
             error = QLabel()
             error.setObjectName(f"error:{spec.name}")
             error.setStyleSheet(ERROR_STYLE)
             error.setWordWrap(True)
             error.setTextFormat(Qt.TextFormat.PlainText)
-            error.setAccessibleName(f"{spec.label}: problem")
+            error.setAccessibleName(fill(self.tr("%1: problem"), label_text))
             error.hide()
             self.error_labels[spec.name] = error
             cell = QWidget()
@@ -114,7 +119,7 @@ class ContextForm(QWidget):
             column.setSpacing(2)
             column.addWidget(widget)
             if spec.kind == "bool" and spec.help:
-                hint = QLabel(spec.help)
+                hint = QLabel(help_text)
                 hint.setWordWrap(True)
                 hint.setStyleSheet(HELP_STYLE)
                 hint.setIndent(22)  # under the check box's text, not its box
@@ -123,7 +128,7 @@ class ContextForm(QWidget):
             if spec.kind in ("bool", "enum_list"):
                 form.addRow(cell)  # a check box carries its own label
             else:
-                label = QLabel(spec.label)
+                label = QLabel(label_text)
                 label.setBuddy(widget)
                 form.addRow(label, cell)
             self._rows[spec.name] = (form, cell)
@@ -131,7 +136,7 @@ class ContextForm(QWidget):
 
     def _make_input(self, spec: FieldSpec) -> QWidget:
         if spec.kind == "bool":
-            box = QCheckBox(spec.label)
+            box = QCheckBox(field_text(spec.label))
             box.toggled.connect(lambda _on, n=spec.name: self.edited.emit(n))
             if spec.name == DEIDENTIFIED:
                 self.deidentified_box = box
@@ -139,8 +144,11 @@ class ContextForm(QWidget):
         if spec.kind == "enum":
             combo = QComboBox()
             labels = CHOICE_LABELS.get(spec.name, {})
+            if "unknown" not in spec.choices:
+                # No "Not recorded" choice (the report language): left out = the default.
+                combo.addItem(self.tr("The template's default"), None)
             for value in spec.choices:
-                combo.addItem(labels.get(value, value), value)
+                combo.addItem(field_text(labels.get(value, value)), value)
             combo.currentIndexChanged.connect(lambda _i, n=spec.name: self.edited.emit(n))
             return combo
         if spec.kind == "enum_list":
@@ -149,9 +157,10 @@ class ContextForm(QWidget):
             grid.setContentsMargins(0, 0, 0, 0)
             labels = CHOICE_LABELS.get(spec.name, {})
             for index, value in enumerate(spec.choices):
-                box = QCheckBox(labels.get(value, value))
+                text = field_text(labels.get(value, value))
+                box = QCheckBox(text)
                 box.setObjectName(f"goal:{value}")
-                box.setAccessibleName(f"Goal: {labels.get(value, value)}")
+                box.setAccessibleName(fill(self.tr("Goal: %1"), text))
                 box.toggled.connect(lambda _on, n=spec.name: self.edited.emit(n))
                 self.goal_boxes[value] = box
                 grid.addWidget(box, index // 2, index % 2)
@@ -165,17 +174,18 @@ class ContextForm(QWidget):
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
             edit.setMinimumHeight(90)
-            edit.setPlaceholderText("Printed as plain text in the report")
+            edit.setPlaceholderText(self.tr("Printed as plain text in the report"))
             edit.textChanged.connect(lambda n=spec.name: self.edited.emit(n))
             return edit
         line = QLineEdit()
         line.setMaxLength(spec.max_length + 50)  # over the limit still shows the core's message
         if spec.kind == "date":
             line.setPlaceholderText(
-                "YYYY-MM-DD (empty: today)" if spec.name == "appointment_date" else "YYYY-MM-DD"
+                self.tr("YYYY-MM-DD (empty: today)") if spec.name == "appointment_date"
+                else self.tr("YYYY-MM-DD")
             )
             self.date_pickers[spec.name] = DatePicker(
-                line, spec.label, lambda _text, n=spec.name: self.edited.emit(n))
+                line, field_text(spec.label), lambda _text, n=spec.name: self.edited.emit(n))
         line.textEdited.connect(lambda _t, n=spec.name: self.edited.emit(n))
         return line
 
@@ -190,7 +200,8 @@ class ContextForm(QWidget):
             if spec.kind == "bool":
                 out[spec.name] = widget.isChecked()
             elif spec.kind == "enum":
-                out[spec.name] = widget.currentData()
+                if widget.currentData() is not None:  # None: the default, left out
+                    out[spec.name] = widget.currentData()
             elif spec.kind == "enum_list":
                 out[spec.name] = [v for v, box in self.goal_boxes.items() if box.isChecked()]
             elif spec.kind == "text":
@@ -216,7 +227,9 @@ class ContextForm(QWidget):
                     widget.setChecked(bool(value))
                 elif spec.kind == "enum":
                     index = widget.findData(value)
-                    widget.setCurrentIndex(index if index >= 0 else widget.findData("unknown"))
+                    if index < 0:
+                        index = max(widget.findData("unknown"), 0)
+                    widget.setCurrentIndex(index)
                 elif spec.kind == "enum_list":
                     chosen = set(value or ())
                     for goal, box in self.goal_boxes.items():
@@ -253,20 +266,22 @@ class ContextForm(QWidget):
                     self._opioid_box_by_user = box.isChecked()
                 box.setChecked(True)
                 box.setEnabled(False)
-                box.setToolTip("Ticked because the medicine list has an opioid; remove it from "
-                               "the list to change this")
+                box.setToolTip(self.tr("Ticked because the medicine list has an opioid; remove it "
+                                       "from the list to change this"))
             else:
                 if self._opioid_box_by_user is not None:
                     box.setChecked(self._opioid_box_by_user)
                     self._opioid_box_by_user = None
                 box.setEnabled(True)
-                box.setToolTip(OPIOID_BOX_HELP)
+                box.setToolTip(field_text(OPIOID_BOX_HELP))
         finally:
             box.blockSignals(False)
-        notes = [f"Opioid: {m.medicine} contains {m.contains}." for m in opioids]
+        notes = [fill(self.tr("Opioid: %1 contains %2."), m.medicine, m.contains)
+                 for m in opioids]
         if opioids:
-            notes.append("\u201cTakes any opioid\u201d stays ticked while an opioid is listed.")
-        notes += [f"Check: {m.message}. Correct it, or tick the opioid box."
+            notes.append(self.tr("\u201cTakes any opioid\u201d stays ticked while an opioid is "
+                                 "listed."))
+        notes += [fill(self.tr("Check: %1. Correct it, or tick the opioid box."), m.message)
                   for m in find_near_misses(items)]
         self.medicine_list.set_note("\n".join(notes))
 
@@ -283,7 +298,8 @@ class ContextForm(QWidget):
                 loose.append(f"{name}: {message}")
             elif not self._rows[name][1].isVisibleTo(self):
                 spec_label = self.inputs[name].accessibleName()
-                loose.append(f"{spec_label} (hidden while de-identified): {message}")
+                loose.append(fill(self.tr("%1 (hidden while de-identified): %2"),
+                                  spec_label, message))
         self.banner.setText("\n".join(loose))
         self.banner.setVisible(bool(loose))
 

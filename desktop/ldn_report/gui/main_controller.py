@@ -30,7 +30,9 @@ from .context_form import field_of_error
 from .drafts import DraftStore
 from .file_names import suggested_context_name
 from .form_undo import FormUndo
-from .main_window import APP_TITLE, MainWindow
+from .language.field_texts import field_text
+from .language.fill import fill
+from .main_window import MainWindow
 from .output_actions import OutputActions
 from .report_worker import ReportBuilder
 
@@ -125,6 +127,9 @@ class MainController(QObject):
     def _connect(self) -> None:
         w = self.window
         self.form.edited.connect(self.on_form_edited)
+        current = self.settings.language
+        w.language_actions.get(current, w.language_actions[""]).setChecked(True)
+        w.language_group.triggered.connect(self.choose_language)
         self.undo.restored.connect(self._on_undo_restored)
         self.builder.built.connect(self._on_built)
         self.builder.failed.connect(self._on_build_failed)
@@ -195,9 +200,9 @@ class MainController(QObject):
             self._requested = None
             count = len(errors)
             self.window.status_label.setText(
-                f"{count} field{'s' if count > 1 else ''} to fix; "
-                "the preview shows the last good report."
-            )
+                self.tr("1 field to fix; the preview shows the last good report.") if count == 1
+                else fill(self.tr("%1 fields to fix; the preview shows the last good report."),
+                          str(count)))
             self._show_stale(errors)
             return
         self.window.stale_banner.hide()
@@ -209,10 +214,12 @@ class MainController(QObject):
         self.builder.request(ctx, self.template, delay_ms)
 
     def _show_stale(self, errors: dict[str, str]) -> None:
-        labels = [FIELDS_BY_NAME[n].label if n in FIELDS_BY_NAME else "the form" for n in errors]
-        shown = ("The preview below is the last good report." if self.result is not None
-                 else "No report yet.")
-        self.window.stale_banner.setText(f"Out of date: fix {', '.join(labels)}. {shown}")
+        labels = [field_text(FIELDS_BY_NAME[n].label) if n in FIELDS_BY_NAME
+                  else self.tr("the form") for n in errors]
+        shown = (self.tr("The preview below is the last good report.") if self.result is not None
+                 else self.tr("No report yet."))
+        self.window.stale_banner.setText(
+            fill(self.tr("Out of date: fix %1. %2"), ", ".join(labels), shown))
         self.window.stale_banner.show()
 
     def _on_undo_restored(self, field: str) -> None:
@@ -236,21 +243,22 @@ class MainController(QObject):
         pages = self.window.preview.show_pdf(result.pdf)
         self.window.rules.show_hits(result.report.hits, result.warnings)
         self.window.build_problem.hide()
-        self.window.pages_label.setText(f"{pages} page{'s' if pages != 1 else ''}")
-        self.window.time_label.setText(f"built in {elapsed_ms:.0f} ms")
-        self.window.status_label.setText("Preview is up to date")
+        self.window.pages_label.setText(
+            self.tr("1 page") if pages == 1 else fill(self.tr("%1 pages"), str(pages)))
+        self.window.time_label.setText(fill(self.tr("built in %1 ms"), f"{elapsed_ms:.0f}"))
+        self.window.status_label.setText(self.tr("Preview is up to date"))
 
     def _on_build_failed(self, message: str, details: str) -> None:
-        self.window.build_problem.setText(
-            f"The report could not be built: {message}\nThe preview shows the last good report."
-        )
+        self.window.build_problem.setText(fill(
+            self.tr("The report could not be built: %1\nThe preview shows the last good report."),
+            message))
         self.window.build_problem.setToolTip(details)
         self.window.build_problem.show()
-        self.window.status_label.setText("Report build failed")
+        self.window.status_label.setText(self.tr("Report build failed"))
 
     def _on_busy(self, busy: bool) -> None:
         if busy:
-            self.window.time_label.setText("building…")
+            self.window.time_label.setText(self.tr("building…"))
 
     # --- documents --------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -260,8 +268,8 @@ class MainController(QObject):
         return self.form.values() != self._baseline
 
     def _update_title(self) -> None:
-        name = self.path.name if self.path else self.document_name or "new patient context"
-        self.window.setWindowTitle(f"{name}[*] — {APP_TITLE}")
+        name = self.path.name if self.path else self.document_name or self.tr("new patient context")
+        self.window.setWindowTitle(f"{name}[*] — {self.window.app_title}")
         self.window.setWindowModified(self.is_dirty())
 
     def load_values(self, flat: dict[str, Any], path: Path | None, clean: bool = True,
@@ -286,24 +294,25 @@ class MainController(QObject):
         return choice is messages.UnsavedChoice.DISCARD
 
     def new_context(self) -> None:
-        if self.may_discard("starting a new patient context"):
+        if self.may_discard(self.tr("starting a new patient context")):
             # The clinician stays the same from patient to patient.
             self.load_values({"clinician.name": self.settings.clinician_name,
                               "clinician.role": self.settings.clinician_role}, None)
             self.drafts.discard()
 
     def open_dialog(self) -> None:
-        if not self.may_discard("opening another file"):
+        if not self.may_discard(self.tr("opening another file")):
             return
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Open a patient context", self.settings.last_folder, JSON_FILTER
+            self.window, self.tr("Open a patient context"), self.settings.last_folder,
+            JSON_FILTER
         )
         if path:
             self.open_path(path, ask=False)
 
     def open_path(self, path: str | Path, ask: bool = True) -> bool:
         path = Path(path)
-        if ask and not self.may_discard("opening another file"):
+        if ask and not self.may_discard(self.tr("opening another file")):
             return False
         try:
             ctx = load_context(path)
@@ -312,7 +321,7 @@ class MainController(QObject):
                 self.settings.remove_recent(path)
                 self._fill_recent()
                 self.remember()
-            messages.show_problem(self.window, "Cannot open this file", str(err))
+            messages.show_problem(self.window, self.tr("Cannot open this file"), str(err))
             return False
         self.load_values(flatten(context_to_dict(ctx)), path)
         self.settings.last_folder = str(path.parent)
@@ -323,7 +332,7 @@ class MainController(QObject):
         return True
 
     def open_example(self, name: str) -> bool:
-        if not self.may_discard("opening an example"):
+        if not self.may_discard(self.tr("opening an example")):
             return False
         ctx = load_context(example_path(name))
         # An example is a starting point, not a file to overwrite: Save asks where.
@@ -335,10 +344,12 @@ class MainController(QObject):
         ctx, errors = validate_form(self.form.values())
         if ctx is None:
             self.form.show_errors(errors)
-            listed = "\n".join(f"• {FIELDS_BY_NAME[n].label if n in FIELDS_BY_NAME else n}: {m}"
-                               for n, m in errors.items())
-            messages.show_problem(self.window, f"Cannot {doing} yet",
-                                  "Some fields need fixing first (marked in red).", listed)
+            listed = "\n".join(
+                f"• {field_text(FIELDS_BY_NAME[n].label) if n in FIELDS_BY_NAME else n}: {m}"
+                for n, m in errors.items())
+            messages.show_problem(self.window, fill(self.tr("Cannot %1 yet"), doing),
+                                  self.tr("Some fields need fixing first (marked in red)."),
+                                  listed)
         return ctx
 
     def save(self) -> bool:
@@ -347,12 +358,12 @@ class MainController(QObject):
         return self._save_to(self.path)
 
     def save_as(self) -> bool:
-        ctx = self.valid_context("save")
+        ctx = self.valid_context(self.tr("save"))
         if ctx is None:
             return False
         folder = self.settings.last_folder or str(Path.home())
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Save the patient context",
+            self.window, self.tr("Save the patient context"),
             str(Path(folder) / suggested_context_name(ctx)), JSON_FILTER,
         )
         if not path:
@@ -361,13 +372,14 @@ class MainController(QObject):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
-        ctx = self.valid_context("save")
+        ctx = self.valid_context(self.tr("save"))
         if ctx is None:
             return False
         try:
             save_context(ctx, path)
         except OSError as exc:
-            messages.show_problem(self.window, "Cannot save", f"{path}: {exc.strerror or exc}")
+            messages.show_problem(self.window, self.tr("Cannot save"),
+                                  f"{path}: {exc.strerror or exc}")
             return False
         self.path = path
         self._baseline = self.form.values()
@@ -378,7 +390,7 @@ class MainController(QObject):
         self.drafts.discard()
         self._autosaved = None
         self._update_title()
-        self.window.status_label.setText(f"Saved {path.name}")
+        self.window.status_label.setText(fill(self.tr("Saved %1"), path.name))
         return True
 
     # --- autosave and recovery --------------------------------------------------------------
@@ -401,7 +413,8 @@ class MainController(QObject):
         if not found:
             return False
         draft = found[0]
-        origin = f"from {Path(draft.source_path).name}" if draft.source_path else "a new context"
+        origin = (fill(self.tr("from %1"), Path(draft.source_path).name) if draft.source_path
+                  else self.tr("a new context"))
         when = draft.saved_at.strftime("%Y-%m-%d %H:%M")
         restore = messages.ask_recover(self.window, when, origin)
         if restore:
@@ -417,7 +430,8 @@ class MainController(QObject):
         module = importlib.import_module("ldn_report.gui.template_editor")
         edit = getattr(module, "edit_templates", None)
         if edit is None:
-            messages.show_info(self.window, "Templates", "The template editor is not ready yet.")
+            messages.show_info(self.window, self.tr("Templates"),
+                               self.tr("The template editor is not ready yet."))
             return
         # Opens on the template in use; returns the template chosen with "Use", or None.
         chosen = edit(self.window, self.ctx, self.template.name)
@@ -432,10 +446,17 @@ class MainController(QObject):
         module = importlib.import_module("ldn_report.gui.batch_dialog")
         run = getattr(module, "run_batch_dialog", None)
         if run is None:
-            messages.show_info(self.window, "Clinic day batch",
-                               "The batch dialog is not ready yet.")
+            messages.show_info(self.window, self.tr("Clinic day batch"),
+                               self.tr("The batch dialog is not ready yet."))
             return
         run(self.window, self.template.name)  # starts with the template in use here
+
+    def choose_language(self, action: QAction) -> None:
+        """View > Language: remembered at once, used from the next start."""
+        self.settings.language = str(action.data())
+        self.remember()
+        self.window.status_label.setText(
+            self.tr("The new language is used the next time the app starts."))
 
     # --- window state -----------------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -473,13 +494,14 @@ class MainController(QObject):
             s.save()
         except OSError as exc:
             if loud:
-                messages.show_problem(self.window, "Settings not saved", str(exc))
+                messages.show_problem(self.window, self.tr("Settings not saved"), str(exc))
             else:
-                self.window.status_label.setText(f"Settings not saved: {exc.strerror or exc}")
+                self.window.status_label.setText(
+                    fill(self.tr("Settings not saved: %1"), str(exc.strerror or exc)))
 
     def close_guard(self) -> bool:
         """The window may close: unsaved edits handled, settings saved, draft removed."""
-        if not self.may_discard("closing"):
+        if not self.may_discard(self.tr("closing")):
             return False
         self.autosave_timer.stop()
         self.output.finish_printing()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -23,11 +23,15 @@ from PySide6.QtWidgets import (
 
 from ..report import RuleHit
 from .context_form import ContextForm
+from .language.fill import fill
+from .language.translator import LANGUAGE_CHOICES
 from .preview import PdfPreview
 from .window_size import fit_to_screen
 
 APP_TITLE = "LDN report builder"
-SEVERITY_MARK = {"warning": "⚠ Warning", "caution": "● Caution", "info": "○ Note"}
+SEVERITY_MARK = {"warning": QT_TRANSLATE_NOOP("RulesPanel", "⚠ Warning"),
+                 "caution": QT_TRANSLATE_NOOP("RulesPanel", "● Caution"),
+                 "info": QT_TRANSLATE_NOOP("RulesPanel", "○ Note")}
 STALE_STYLE = ("background: #FDECEA; color: #8A1C12; border: 2px solid #C62828;"
                " padding: 6px; font-weight: bold;")
 # Scroll areas draw no focus frame of their own in most styles: Tab must show where it is.
@@ -42,7 +46,7 @@ class RulesPanel(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rules_panel")
-        self.setAccessibleName("What the rules triggered")
+        self.setAccessibleName(self.tr("What the rules triggered"))
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
 
@@ -50,8 +54,9 @@ class RulesPanel(QListWidget):
         self.clear()
         order = {"warning": 0, "caution": 1, "info": 2}
         for hit in sorted(hits, key=lambda h: order.get(h.severity, 3)):
-            item = QListWidgetItem(f"{SEVERITY_MARK.get(hit.severity, '○')}: {hit.description}")
-            item.setToolTip(f"Rule: {hit.rule}")
+            mark = self.tr(SEVERITY_MARK[hit.severity]) if hit.severity in SEVERITY_MARK else "○"
+            item = QListWidgetItem(f"{mark}: {hit.description}")
+            item.setToolTip(fill(self.tr("Rule: %1"), hit.rule))
             item.setData(Qt.ItemDataRole.UserRole, hit.rule)
             if hit.severity == "warning":
                 font = item.font()
@@ -59,9 +64,9 @@ class RulesPanel(QListWidget):
                 item.setFont(font)
             self.addItem(item)
         for text in warnings:
-            self.addItem(QListWidgetItem(f"⚠ Font: {text}"))
+            self.addItem(QListWidgetItem(fill(self.tr("⚠ Font: %1"), text)))
         if self.count() == 0:
-            self.addItem(QListWidgetItem("No special rules apply; the standard report."))
+            self.addItem(QListWidgetItem(self.tr("No special rules apply; the standard report.")))
 
     def texts(self) -> list[str]:
         return [self.item(i).text() for i in range(self.count())]
@@ -84,7 +89,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setWindowTitle(f"{APP_TITLE}[*]")
+        self.app_title = self.tr("LDN report builder")  # APP_TITLE, in the interface language
+        self.setWindowTitle(f"{self.app_title}[*]")
         self.setObjectName("main_window")
         self.close_guard: Callable[[], bool] | None = None  # set by the controller
         fit_to_screen(self, 1280, 860)
@@ -94,15 +100,16 @@ class MainWindow(QMainWindow):
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setWidget(self.form)
         self.form_scroll.setMinimumWidth(360)
-        self.form_scroll.setAccessibleName("Patient context")
+        self.form_scroll.setAccessibleName(self.tr("Patient context"))
         self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # The fields take the focus, not the frame around them (a stop that shows nothing).
         self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.preview = PdfPreview()
-        self.build_problem = _banner("build_problem", BUILD_PROBLEM_STYLE, "Report problem")
+        self.build_problem = _banner("build_problem", BUILD_PROBLEM_STYLE,
+                                     self.tr("Report problem"))
         # Over the last good report while a field is invalid: it no longer matches the form.
-        self.stale_banner = _banner("stale_banner", STALE_STYLE, "Preview out of date")
+        self.stale_banner = _banner("stale_banner", STALE_STYLE, self.tr("Preview out of date"))
         preview_box = QWidget()
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.setContentsMargins(0, 0, 0, 0)
@@ -114,7 +121,7 @@ class MainWindow(QMainWindow):
         rules_box = QWidget()
         rules_layout = QVBoxLayout(rules_box)
         rules_layout.setContentsMargins(0, 4, 0, 0)
-        rules_title = QLabel("What the rules triggered for this patient")
+        rules_title = QLabel(self.tr("What the rules triggered for this patient"))
         rules_title.setStyleSheet("font-weight: bold;")
         rules_title.setBuddy(self.rules)
         rules_layout.addWidget(rules_title)
@@ -137,13 +144,13 @@ class MainWindow(QMainWindow):
 
         self.template_combo = QComboBox()
         self.template_combo.setObjectName("template_combo")
-        self.template_combo.setAccessibleName("Clinic template")
+        self.template_combo.setAccessibleName(self.tr("Clinic template"))
         self.template_combo.setMinimumContentsLength(18)
         self.status_label = QLabel()
         self.pages_label = QLabel()
-        self.pages_label.setAccessibleName("Page count")
+        self.pages_label.setAccessibleName(self.tr("Page count"))
         self.time_label = QLabel()
-        self.time_label.setAccessibleName("Build time")
+        self.time_label.setAccessibleName(self.tr("Build time"))
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.pages_label)
         self.statusBar().addPermanentWidget(self.time_label)
@@ -175,32 +182,38 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.new_action = self._action("&New", keys.New, "Start an empty patient context")
-        self.open_action = self._action("&Open…", keys.Open, "Open a patient context (JSON)")
-        self.save_action = self._action("&Save", keys.Save, "Save the patient context")
-        self.save_as_action = self._action("Save &As…", keys.SaveAs)
-        self.export_action = self._action("&Export PDF…", "Ctrl+E", "Save the report as a PDF")
+        self.new_action = self._action(self.tr("&New"), keys.New,
+                                       self.tr("Start an empty patient context"))
+        self.open_action = self._action(self.tr("&Open…"), keys.Open,
+                                        self.tr("Open a patient context (JSON)"))
+        self.save_action = self._action(self.tr("&Save"), keys.Save,
+                                        self.tr("Save the patient context"))
+        self.save_as_action = self._action(self.tr("Save &As…"), keys.SaveAs)
+        self.export_action = self._action(self.tr("&Export PDF…"), "Ctrl+E",
+                                          self.tr("Save the report as a PDF"))
         self.export_html_action = self._action(
-            "Export accessible &HTML…", "Ctrl+Shift+E",
-            "Save the report as an accessible web page, for screen readers and large text")
-        self.print_action = self._action("&Print…", keys.Print, "Print the report")
-        self.batch_action = self._action("Clinic day &batch…", None,
-                                         "One report per patient on a clinic list")
-        self.quit_action = self._action("&Quit", keys.Quit)
-        self.undo_action = self._action("&Undo", "Ctrl+Z", "Undo the last change to the form")
-        self.redo_action = self._action("&Redo", None, "Redo what was undone")
+            self.tr("Export accessible &HTML…"), "Ctrl+Shift+E",
+            self.tr("Save the report as an accessible web page, for screen readers and large text"))
+        self.print_action = self._action(self.tr("&Print…"), keys.Print,
+                                         self.tr("Print the report"))
+        self.batch_action = self._action(self.tr("Clinic day &batch…"), None,
+                                         self.tr("One report per patient on a clinic list"))
+        self.quit_action = self._action(self.tr("&Quit"), keys.Quit)
+        self.undo_action = self._action(self.tr("&Undo"), "Ctrl+Z",
+                                        self.tr("Undo the last change to the form"))
+        self.redo_action = self._action(self.tr("&Redo"), None, self.tr("Redo what was undone"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.copy_note_action = self._action("Copy &chart note", "Ctrl+Shift+C",
-                                             "Copy a short note for the health record")
-        self.zoom_in_action = self._action("Zoom &in", keys.ZoomIn)
-        self.zoom_out_action = self._action("Zoom &out", keys.ZoomOut)
-        self.fit_width_action = self._action("&Fit width", "Ctrl+0")
-        self.focus_form_action = self._action("Go to the &form", "Alt+1")
-        self.focus_preview_action = self._action("Go to the &preview", "Alt+2")
-        self.focus_rules_action = self._action("Go to the &rules panel", "Alt+3")
-        self.focus_template_action = self._action("Choose &template", "Alt+T")
-        self.edit_templates_action = self._action("&Edit templates…")
-        self.about_action = self._action("&About", "F1")
+        self.copy_note_action = self._action(self.tr("Copy &chart note"), "Ctrl+Shift+C",
+                                             self.tr("Copy a short note for the health record"))
+        self.zoom_in_action = self._action(self.tr("Zoom &in"), keys.ZoomIn)
+        self.zoom_out_action = self._action(self.tr("Zoom &out"), keys.ZoomOut)
+        self.fit_width_action = self._action(self.tr("&Fit width"), "Ctrl+0")
+        self.focus_form_action = self._action(self.tr("Go to the &form"), "Alt+1")
+        self.focus_preview_action = self._action(self.tr("Go to the &preview"), "Alt+2")
+        self.focus_rules_action = self._action(self.tr("Go to the &rules panel"), "Alt+3")
+        self.focus_template_action = self._action(self.tr("Choose &template"), "Alt+T")
+        self.edit_templates_action = self._action(self.tr("&Edit templates…"))
+        self.about_action = self._action(self.tr("&About"), "F1")
         self.quit_action.triggered.connect(self.close)
         self.zoom_in_action.triggered.connect(self.preview.zoom_in)
         self.zoom_out_action.triggered.connect(self.preview.zoom_out)
@@ -216,11 +229,11 @@ class MainWindow(QMainWindow):
 
     def _make_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         file_menu.addMenu(self.recent_menu)
-        self.examples_menu = QMenu("Open E&xample", self)
+        self.examples_menu = QMenu(self.tr("Open E&xample"), self)
         file_menu.addMenu(self.examples_menu)
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
@@ -229,30 +242,50 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.batch_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.copy_note_action)
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_width_action])
         view_menu.addSeparator()
         view_menu.addActions([self.focus_form_action, self.focus_preview_action,
                               self.focus_rules_action, self.focus_template_action])
-        templates_menu = bar.addMenu("&Templates")
+        view_menu.addSeparator()
+        view_menu.addMenu(self._make_language_menu())
+        templates_menu = bar.addMenu(self.tr("&Templates"))
         templates_menu.addAction(self.edit_templates_action)
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
-        tools = QToolBar("Report")
+        tools = QToolBar(self.tr("Report"))
         tools.setObjectName("report_toolbar")
         tools.setMovable(False)
-        template_label = QLabel(" Template: ")
+        template_label = QLabel(self.tr(" Template: "))
         template_label.setBuddy(self.template_combo)
         tools.addWidget(template_label)
         tools.addWidget(self.template_combo)
         tools.addSeparator()
         tools.addActions([self.export_action, self.print_action, self.copy_note_action])
         self.addToolBar(tools)
+
+    def _make_language_menu(self) -> QMenu:
+        """View > Language: System / English / Español; the controller saves the choice."""
+        # Spanish names it "Idioma / Language": findable by someone who reads only English.
+        menu = QMenu(self.tr("&Language (applies at next start)"), self)
+        menu.setObjectName("language_menu")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGE_CHOICES.items():
+            # Language names in their own language; "System" in the current one.
+            action = QAction(self.tr("System") if code == "" else name, self)
+            action.setCheckable(True)
+            action.setData(code)
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+            menu.addAction(action)
+        self.language_menu = menu
+        return menu
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.close_guard is not None and not self.close_guard():

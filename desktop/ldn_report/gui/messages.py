@@ -10,8 +10,12 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from .language.fill import fill
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 Button = QMessageBox.StandardButton
 
@@ -51,9 +55,9 @@ def _run(box: QMessageBox) -> Button:
 def ask_unsaved(parent: QWidget | None, what: str) -> UnsavedChoice:
     """Save, discard or cancel, before ``what`` (e.g. "opening another file") loses edits."""
     box = _box(
-        parent, QMessageBox.Icon.Warning, "Unsaved changes",
-        "This patient context has changes that are not saved.",
-        f"Save them before {what}?",
+        parent, QMessageBox.Icon.Warning, translate("messages", "Unsaved changes"),
+        translate("messages", "This patient context has changes that are not saved."),
+        fill(translate("messages", "Save them before %1?"), what),
         Button.Save | Button.Discard | Button.Cancel, Button.Save,
     )
     answer = _run(box)
@@ -67,9 +71,11 @@ def ask_unsaved(parent: QWidget | None, what: str) -> UnsavedChoice:
 def ask_recover(parent: QWidget | None, when: str, origin: str) -> bool:
     """Offer a draft that a crash left behind; True to restore it."""
     box = _box(
-        parent, QMessageBox.Icon.Question, "Recover unsaved work?",
-        "The app did not close normally last time. An autosaved draft was found.",
-        f"Saved {when}, {origin}.\n\nRestore it? (No deletes the draft.)",
+        parent, QMessageBox.Icon.Question, translate("messages", "Recover unsaved work?"),
+        translate("messages", "The app did not close normally last time. "
+                              "An autosaved draft was found."),
+        fill(translate("messages", "Saved %1, %2.\n\nRestore it? (No deletes the draft.)"),
+             when, origin),
         Button.Yes | Button.No, Button.Yes,
     )
     return _run(box) == Button.Yes
@@ -77,16 +83,22 @@ def ask_recover(parent: QWidget | None, when: str, origin: str) -> bool:
 
 def confirm_unset(parent: QWidget | None, labels: list[str], doing: str) -> bool:
     """Before a report goes out with fields still "Not recorded"; True to go ahead anyway."""
-    named = " and ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1 else labels)
+    if len(labels) == 1:
+        text = fill(translate("messages", "%1 is still \"Not recorded\"."), labels[0])
+        informative = translate("messages", "The report will use neutral wording for it. "
+                                "Choose in the form, or %1 as it is?")
+    else:
+        named = fill(translate("messages", "%1 and %2"), ", ".join(labels[:-1]), labels[-1])
+        text = fill(translate("messages", "%1 are still \"Not recorded\"."), named)
+        informative = translate("messages", "The report will use neutral wording for them. "
+                                "Choose in the form, or %1 as it is?")
     box = _box(
-        parent, QMessageBox.Icon.Question, "Not recorded yet",
-        f"{named} {'is' if len(labels) == 1 else 'are'} still \"Not recorded\".",
-        "The report will use neutral wording for "
-        f"{'it' if len(labels) == 1 else 'them'}. Choose in the form, or {doing} as it is?",
-        Button.Yes | Button.No, Button.No,
+        parent, QMessageBox.Icon.Question, translate("messages", "Not recorded yet"), text,
+        fill(informative, doing), Button.Yes | Button.No, Button.No,
     )
-    box.button(Button.Yes).setText(f"{doing[:1].upper()}{doing[1:]} anyway")
-    box.button(Button.No).setText("Go back and choose")
+    box.button(Button.Yes).setText(
+        fill(translate("messages", "%1 anyway"), f"{doing[:1].upper()}{doing[1:]}"))
+    box.button(Button.No).setText(translate("messages", "Go back and choose"))
     return _run(box) == Button.Yes
 
 
@@ -106,9 +118,10 @@ def show_unexpected_error(
 ) -> None:
     """The error dialog: what happened in one line, the traceback under "Show Details"."""
     box = _box(
-        parent, QMessageBox.Icon.Critical, "Unexpected error",
-        "Something went wrong inside the app. Your form is kept and autosaved; "
-        "save your work, and please report this with the details below.",
+        parent, QMessageBox.Icon.Critical, translate("messages", "Unexpected error"),
+        translate("messages", "Something went wrong inside the app. Your form is kept and "
+                              "autosaved; save your work, and please report this with "
+                              "the details below."),
         f"{exc_type.__name__}: {exc}",
     )
     box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QProgressDialog
@@ -17,6 +17,8 @@ from ..chart_note import chart_note
 from ..context import FIELDS, PatientContext
 from . import messages
 from .file_names import suggested_html_name, suggested_pdf_name
+from .language.field_texts import field_text
+from .language.fill import fill
 from .print_job import PrintJob
 
 if TYPE_CHECKING:
@@ -55,6 +57,10 @@ class OutputActions:
     def window(self):
         return self.controller.window
 
+    def tr(self, text: str) -> str:
+        """``text`` in the interface language (not a QObject; lupdate reads self.tr alike)."""
+        return QCoreApplication.translate("OutputActions", text)
+
     def current_result(self, doing: str) -> BuildResult | None:
         """The report for exactly what the form says now; built here if the worker is behind."""
         c = self.controller
@@ -70,8 +76,9 @@ class OutputActions:
         try:
             result = build_report(ctx, c.template)
         except Exception as exc:
-            messages.show_problem(self.window, f"Cannot {doing}",
-                                  "The report could not be built.", f"{type(exc).__name__}: {exc}")
+            messages.show_problem(self.window, fill(self.tr("Cannot %1"), doing),
+                                  self.tr("The report could not be built."),
+                                  f"{type(exc).__name__}: {exc}")
             return None
         finally:
             QApplication.restoreOverrideCursor()
@@ -84,7 +91,7 @@ class OutputActions:
         labels = unset_choices(ctx)
         if not labels or ctx == self._confirmed:
             return True
-        if messages.confirm_unset(self.window, labels, doing):
+        if messages.confirm_unset(self.window, [field_text(x) for x in labels], doing):
             self._confirmed = ctx
             return True
         first = next(s.name for s in FIELDS if s.label == labels[0])
@@ -111,44 +118,49 @@ class OutputActions:
         try:
             atomic_write(path, data, mode=0o600)  # it holds patient data
         except OSError as exc:
-            messages.show_problem(self.window, "Cannot export", f"{path}: {exc.strerror or exc}")
+            messages.show_problem(self.window, self.tr("Cannot export"),
+                                  f"{path}: {exc.strerror or exc}")
             return None
         c.settings.last_folder = str(path.parent)
         c.remember()
         return path
 
     def export_pdf(self) -> Path | None:
-        result = self.current_result("export")
+        result = self.current_result(self.tr("export"))
         if result is None:
             return None
-        path = self._write_chosen("Export the report as PDF",
+        path = self._write_chosen(self.tr("Export the report as PDF"),
                                   suggested_pdf_name(self.controller.result_key[0]),
                                   "PDF (*.pdf)", ".pdf", result.pdf)
         if path is not None:
             self.mark_delivered("exported")
-            self.window.status_label.setText(f"Exported {path.name} ({result.page_count} pages)")
+            self.window.status_label.setText(fill(self.tr("Exported %1 (%2 pages)"), path.name,
+                                                 str(result.page_count)))
         return path
 
     def export_html(self) -> Path | None:
         """The accessible HTML report for exactly what the form says now (composed, no PDF)."""
         c = self.controller
-        ctx = c.valid_context("export")
-        if ctx is None or not self.confirm_unset(ctx, "export"):
+        doing = self.tr("export")
+        ctx = c.valid_context(doing)
+        if ctx is None or not self.confirm_unset(ctx, doing):
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             page, _report, digest = build_html(ctx, c.template)
         except Exception as exc:
-            messages.show_problem(self.window, "Cannot export",
-                                  "The report could not be built.", f"{type(exc).__name__}: {exc}")
+            messages.show_problem(self.window, self.tr("Cannot export"),
+                                  self.tr("The report could not be built."),
+                                  f"{type(exc).__name__}: {exc}")
             return None
         finally:
             QApplication.restoreOverrideCursor()
-        path = self._write_chosen("Export the report as accessible HTML",
+        path = self._write_chosen(self.tr("Export the report as accessible HTML"),
                                   suggested_html_name(ctx), "HTML (*.html)", ".html", page)
         if path is not None:
             self.mark_delivered("exported", digest)
-            self.window.status_label.setText(f"Exported {path.name} (accessible HTML)")
+            self.window.status_label.setText(fill(self.tr("Exported %1 (accessible HTML)"),
+                                                 path.name))
         return path
 
     def print_report(self, printer: QPrinter | None = None) -> PrintJob | None:
@@ -156,13 +168,13 @@ class OutputActions:
         returns the running job (None when nothing was started). The window stays usable."""
         if self.print_job is not None:
             return None  # one print at a time; its progress dialog is on screen
-        result = self.current_result("print")
+        result = self.current_result(self.tr("print"))
         if result is None:
             return None
         printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(PRINT_JOB_TITLE)
         dialog = QPrintDialog(printer, self.window)
-        dialog.setWindowTitle("Print the report")
+        dialog.setWindowTitle(self.tr("Print the report"))
         dialog.setMinMax(1, max(1, result.page_count))
         accepted = _accepted(dialog.exec())
         dialog.deleteLater()
@@ -170,8 +182,9 @@ class OutputActions:
             return None
         digest = result.content_hash
         job = PrintJob(result.pdf, printer, self.window)
-        progress = QProgressDialog("Printing the report…", "Cancel", 0, 100, self.window)
-        progress.setWindowTitle("Printing")
+        progress = QProgressDialog(self.tr("Printing the report…"), self.tr("Cancel"), 0, 100,
+                                   self.window)
+        progress.setWindowTitle(self.tr("Printing"))
         progress.setObjectName("print_progress")
         # Not modal: the next patient's form can be filled in while the pages render.
         progress.setWindowModality(Qt.WindowModality.NonModal)
@@ -185,7 +198,7 @@ class OutputActions:
         self.print_job = job
         self.progress = progress
         self.window.print_action.setEnabled(False)
-        self.window.status_label.setText("Printing…")
+        self.window.status_label.setText(self.tr("Printing…"))
         job.start()
         progress.show()
         return job
@@ -198,16 +211,18 @@ class OutputActions:
         job.deleteLater()
         self.window.print_action.setEnabled(True)
         if job.error:
-            self.window.status_label.setText("Printing failed")
-            messages.show_problem(self.window, "Cannot print", job.error, job.details)
+            self.window.status_label.setText(self.tr("Printing failed"))
+            messages.show_problem(self.window, self.tr("Cannot print"), job.error, job.details)
             return
         if job.was_cancelled:
-            self.window.status_label.setText("Printing cancelled; nothing was sent")
+            self.window.status_label.setText(self.tr("Printing cancelled; nothing was sent"))
             return
         self.mark_delivered("printed", digest)
-        where = job.printer.printerName() or job.printer.outputFileName() or "the printer"
+        where = job.printer.printerName() or job.printer.outputFileName() or self.tr("the printer")
         pages = job.pages
-        self.window.status_label.setText(f"Sent {pages} page{'s' * (pages != 1)} to {where}")
+        self.window.status_label.setText(
+            fill(self.tr("Sent 1 page to %1"), where) if pages == 1
+            else fill(self.tr("Sent %1 pages to %2"), str(pages), where))
 
     def finish_printing(self, msecs: int = 60_000) -> None:
         """Let a running print finish (the window is closing): pages already chosen go out."""
@@ -215,12 +230,12 @@ class OutputActions:
             self.print_job.wait(msecs)
 
     def copy_chart_note(self) -> str:
-        result = self.current_result("copy the chart note")
+        result = self.current_result(self.tr("copy the chart note"))
         if result is None:
             return ""
         ctx = self.controller.result_key[0]
         note = chart_note(ctx, result.report, result.content_hash,
                           delivered=tuple(self.delivered.get(result.content_hash, ())))
         QGuiApplication.clipboard().setText(note)
-        self.window.status_label.setText("Chart note copied to the clipboard")
+        self.window.status_label.setText(self.tr("Chart note copied to the clipboard"))
         return note

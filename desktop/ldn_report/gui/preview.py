@@ -24,8 +24,8 @@ class PdfPreview(QWidget):
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setObjectName("pdf_view")
-        self.view.setAccessibleName("Report preview")
-        self.view.setAccessibleDescription("The PDF report as it will print; all pages")
+        self.view.setAccessibleName(self.tr("Report preview"))
+        self.view.setAccessibleDescription(self.tr("The PDF report as it will print; all pages"))
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -34,12 +34,13 @@ class PdfPreview(QWidget):
         self.view.installEventFilter(self)
 
         self.zoom_label = QLabel()
-        self.zoom_label.setAccessibleName("Zoom")
+        self.zoom_label.setAccessibleName(self.tr("Zoom"))
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        self.zoom_out_button = self._tool("−", "Zoom out (Ctrl+-)", self.zoom_out)
-        self.zoom_in_button = self._tool("+", "Zoom in (Ctrl++)", self.zoom_in)
-        self.fit_width_button = self._tool("Fit width", "Fit page width (Ctrl+0)", self.fit_width)
+        self.zoom_out_button = self._tool("−", self.tr("Zoom out"), "Ctrl+-", self.zoom_out)
+        self.zoom_in_button = self._tool("+", self.tr("Zoom in"), "Ctrl++", self.zoom_in)
+        self.fit_width_button = self._tool(self.tr("Fit width"), self.tr("Fit page width"),
+                                           "Ctrl+0", self.fit_width)
         for button in (self.zoom_out_button, self.zoom_in_button, self.fit_width_button):
             bar.addWidget(button)
         bar.addWidget(self.zoom_label)
@@ -51,11 +52,11 @@ class PdfPreview(QWidget):
         layout.addWidget(self.view, 1)
         self._update_zoom_label()
 
-    def _tool(self, text: str, tip: str, slot) -> QToolButton:
+    def _tool(self, text: str, name: str, keys: str, slot) -> QToolButton:
         button = QToolButton()
         button.setText(text)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip.split(" (")[0])
+        button.setToolTip(f"{name} ({keys})")
+        button.setAccessibleName(name)
         button.clicked.connect(slot)
         return button
 
@@ -115,6 +116,6 @@ class PdfPreview(QWidget):
     def _update_zoom_label(self) -> None:
         text = f"{round(self._effective_zoom() * 100)} %"
         if self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth:
-            text += " (fit width)"
+            text += self.tr(" (fit width)")
         self.zoom_label.setText(text)
         self.zoom_changed.emit(text)
