@@ -288,6 +288,133 @@
     </message>
 </context>
 <context>
+    <name>CoreMessage</name>
+    <message>
+        <source>is not a date; write it as YYYY-MM-DD, e.g. %1</source>
+        <translation>no es una fecha; escríbala como AAAA-MM-DD, p. ej., %1</translation>
+    </message>
+    <message>
+        <source>is not a real calendar date; write it as YYYY-MM-DD, e.g. %1</source>
+        <translation>no es una fecha real del calendario; escríbala como AAAA-MM-DD, p. ej., %1</translation>
+    </message>
+    <message>
+        <source>is in the future; a date of birth is today or earlier</source>
+        <translation>está en el futuro; la fecha de nacimiento es hoy o antes</translation>
+    </message>
+    <message>
+        <source>is before %1; a date of birth is from %1 on</source>
+        <translation>es anterior a %1; la fecha de nacimiento es de %1 en adelante</translation>
+    </message>
+    <message>
+        <source>must be a date between %1 and %2</source>
+        <translation>debe ser una fecha entre %1 y %2</translation>
+    </message>
+    <message>
+        <source>is %1 characters long; at most %2 are allowed</source>
+        <translation>tiene %1 caracteres; se permiten como máximo %2</translation>
+    </message>
+    <message>
+        <source>contains a broken character (an unpaired surrogate) at position %1; retype it</source>
+        <translation>contiene un carácter roto (un sustituto sin pareja) en la posición %1; vuelva a escribirlo</translation>
+    </message>
+    <message>
+        <source>has %1 at position %2 (%3); retype it with visible characters only</source>
+        <translation>tiene %1 en la posición %2 (%3); vuelva a escribirlo solo con caracteres visibles</translation>
+    </message>
+    <message>
+        <source>is empty; each medicine needs 1 to %1 characters (remove empty items)</source>
+        <translation>está vacío; cada medicamento necesita de 1 a %1 caracteres (quite los elementos vacíos)</translation>
+    </message>
+    <message>
+        <source>is one too many: at most %1 medicines are allowed</source>
+        <translation>sobra: se permiten como máximo %1 medicamentos</translation>
+    </message>
+    <message>
+        <source>is required (%1)</source>
+        <translation>es obligatorio (%1)</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>es obligatorio</translation>
+    </message>
+    <message>
+        <source>file not found</source>
+        <translation>no se encontró el archivo</translation>
+    </message>
+    <message>
+        <source>must be text, not %1</source>
+        <translation>debe ser texto, no %1</translation>
+    </message>
+    <message>
+        <source>must be true or false, not %1</source>
+        <translation>debe ser true o false, no %1</translation>
+    </message>
+    <message>
+        <source>must be a list, not %1</source>
+        <translation>debe ser una lista, no %1</translation>
+    </message>
+    <message>
+        <source>must be a date as YYYY-MM-DD text, not %1</source>
+        <translation>debe ser una fecha como texto AAAA-MM-DD, no %1</translation>
+    </message>
+    <message>
+        <source>must be the number %1</source>
+        <translation>debe ser el número %1</translation>
+    </message>
+    <message>
+        <source>is not a field of the patient context (format version 1); allowed fields: %1</source>
+        <translation>no es un campo del contexto del paciente (versión 1 del formato); campos permitidos: %1</translation>
+    </message>
+    <message>
+        <source>this value is not allowed; choose one of: %1</source>
+        <translation>este valor no está permitido; elija uno de: %1</translation>
+    </message>
+    <message>
+        <source>this value is not allowed; choose from: %1</source>
+        <translation>este valor no está permitido; elija entre: %1</translation>
+    </message>
+    <message>
+        <source>a broken character (an unpaired surrogate)</source>
+        <translation>un carácter roto (un sustituto sin pareja)</translation>
+    </message>
+    <message>
+        <source>a control character</source>
+        <translation>un carácter de control</translation>
+    </message>
+    <message>
+        <source>an invisible formatting character</source>
+        <translation>un carácter de formato invisible</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>true/false</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>item %1 %2</source>
+        <translation>elemento %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>MainController</name>
     <message>
         <source>1 field to fix; the preview shows the last good report.</source>

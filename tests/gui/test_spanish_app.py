@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel
 from ldn_report.context import CHOICE_LABELS, FIELDS, FIELDS_BY_NAME
 from ldn_report.gui.app import create_main_window
 from ldn_report.gui.app_settings import AppSettings
-from ldn_report.gui.context_form import GROUP_ORDER
+from ldn_report.gui.context_form import GROUP_ORDER, ContextForm
 from ldn_report.gui.language.field_texts import MARKED
 from ldn_report.gui.language.translator import install_translator, qm_path, ui_language
 
@@ -156,3 +157,45 @@ def test_report_language_choice_sets_the_context_field(gui):
     assert combo.currentData() == "en"
     gui.form.set_values({})
     assert combo.currentData() is None
+
+
+def _form_mistakes() -> list[tuple[str, object]]:
+    """Each kind of mistake the form lets a user make, for every field of that kind."""
+    cases: list[tuple[str, object]] = []
+    for spec in FIELDS:
+        if spec.kind == "date":
+            cases += [(spec.name, "1984-13-45"), (spec.name, "soon"), (spec.name, "2999-01-01"),
+                      (spec.name, "1850-01-01")]
+        elif spec.kind in ("str", "text"):
+            cases.append((spec.name, "x" * (spec.max_length + 1)))
+            cases.append((spec.name, "a\u202eb"))  # hidden where refused, removed elsewhere
+        elif spec.kind == "str_list":
+            cases += [(spec.name, [""]), (spec.name, ["x" * 500]), (spec.name, ["a"] * 200),
+                      (spec.name, ["a\x07b"])]
+    return cases
+
+
+@pytest.mark.parametrize(("name", "value"), _form_mistakes())
+def test_every_form_mistake_is_explained_in_spanish(spanish, name, value):
+    from ldn_report.gui.main_controller import validate_form
+
+    ctx, errors = validate_form({**ContextForm().values(), name: value})
+    assert name in errors or ctx is not None
+    if ctx is not None:
+        return  # allowed (hidden characters are taken out of free text)
+    for field, message in errors.items():
+        english = re.findall(r"\b(must|is|not|allowed|retype|characters|item|date|write)\b",
+                             message)
+        assert english == [], (field, message)
+
+
+def test_core_messages_known_in_english_and_rebuilt_unchanged(qapp):
+    """Without a translator the table gives the core's exact English back (CLI wording)."""
+    from ldn_report.gui.language.core_messages import core_message, known
+    from ldn_report.gui.main_controller import validate_form
+
+    for name, value in _form_mistakes():
+        _ctx, errors = validate_form({**ContextForm().values(), name: value})
+        for message in errors.values():
+            assert known(message), message
+            assert core_message(message) == message

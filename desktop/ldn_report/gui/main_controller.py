@@ -30,6 +30,7 @@ from .context_form import field_of_error
 from .drafts import DraftStore
 from .file_names import suggested_context_name
 from .form_undo import FormUndo
+from .language.core_messages import core_message, input_error_text
 from .language.field_texts import field_text
 from .language.fill import fill
 from .main_window import MainWindow
@@ -64,10 +65,11 @@ def validate_form(values: dict[str, Any]) -> tuple[PatientContext | None, dict[s
             ctx = context_from_dict(trial)
         except InputError as err:
             name = field_of_error(err.field)
+            message = core_message(err.message)  # the core speaks English (for the CLI)
             if name in errors or trial.get(name) is None:
-                errors.setdefault(name or "(form)", err.message)
+                errors.setdefault(name or "(form)", message)
                 return None, errors
-            errors[name] = err.message
+            errors[name] = message
             trial[name] = None
         else:
             return (None, errors) if errors else (ctx, errors)
@@ -321,7 +323,8 @@ class MainController(QObject):
                 self.settings.remove_recent(path)
                 self._fill_recent()
                 self.remember()
-            messages.show_problem(self.window, self.tr("Cannot open this file"), str(err))
+            messages.show_problem(self.window, self.tr("Cannot open this file"),
+                                  input_error_text(err))
             return False
         self.load_values(flatten(context_to_dict(ctx)), path)
         self.settings.last_folder = str(path.parent)
