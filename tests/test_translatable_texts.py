@@ -11,7 +11,7 @@ import pytest
 GUI = Path(__file__).resolve().parents[1] / "desktop" / "ldn_report" / "gui"
 # Modules whose every visible text goes through Qt's translation; the list only grows.
 TRANSLATED = ("main_window.py", "context_form.py", "main_controller.py", "output_actions.py",
-              "preview.py", "messages.py")
+              "preview.py", "messages.py", "about_dialog.py", "date_picker.py", "medicine_list.py")
 # Calls that put their text arguments on screen (or in a screen reader's ear).
 SHOWN = {"setText", "setToolTip", "setStatusTip", "setAccessibleName", "setAccessibleDescription",
          "setPlaceholderText", "setWindowTitle", "addMenu", "setTitle", "addItem", "QLabel",

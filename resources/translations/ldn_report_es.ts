@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>(past its review date: the team must review it)</source>
+        <translation>(pasada su fecha de revisión: el equipo debe revisarlo)</translation>
+    </message>
+    <message>
+        <source>LDN counseling report builder %1</source>
+        <translation>Generador de informes de asesoramiento sobre LDN %1</translation>
+    </message>
+    <message>
+        <source>Printable counseling reports on low-dose naltrexone for people with MS. No network access; patient data stays on this computer.</source>
+        <translation>Informes de asesoramiento imprimibles sobre naltrexona en dosis bajas para personas con EM. Sin acceso a la red; los datos de los pacientes se quedan en este ordenador.</translation>
+    </message>
+    <message>
+        <source>Version %1, produced %2, review by %3</source>
+        <translation>Versión %1, elaborado el %2, revisar antes del %3</translation>
+    </message>
+    <message>
+        <source>Source summary: %1</source>
+        <translation>Resumen de origen: %1</translation>
+    </message>
+    <message>
+        <source>Evidence pack</source>
+        <translation>Paquete de evidencia</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Referencias</translation>
+    </message>
+    <message>
+        <source>About the LDN report builder</source>
+        <translation>Acerca del generador de informes de LDN</translation>
+    </message>
+    <message>
+        <source>About this app and its evidence</source>
+        <translation>Acerca de esta aplicación y su evidencia</translation>
+    </message>
+</context>
+<context>
     <name>ContextField</name>
     <message>
         <source>Patient</source>
@@ -415,6 +454,17 @@
     </message>
 </context>
 <context>
+    <name>DatePicker</name>
+    <message>
+        <source>Choose %1 from a calendar</source>
+        <translation>Elegir %1 en un calendario</translation>
+    </message>
+    <message>
+        <source>Choose from a calendar (%1)</source>
+        <translation>Elegir en un calendario (%1)</translation>
+    </message>
+</context>
+<context>
     <name>MainController</name>
     <message>
         <source>1 field to fix; the preview shows the last good report.</source>
@@ -760,6 +810,37 @@ La vista previa muestra el último informe correcto.</translation>
     <message>
         <source>System</source>
         <translation>Sistema</translation>
+    </message>
+</context>
+<context>
+    <name>MedicineListEdit</name>
+    <message>
+        <source>Current medicines</source>
+        <translation>Medicamentos actuales</translation>
+    </message>
+    <message>
+        <source>Add a medicine</source>
+        <translation>Añadir un medicamento</translation>
+    </message>
+    <message>
+        <source>Type a medicine, then Enter</source>
+        <translation>Escriba un medicamento y pulse Intro</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Add the medicine typed</source>
+        <translation>Añadir el medicamento escrito</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the selected medicine</source>
+        <translation>Quitar el medicamento seleccionado</translation>
     </message>
 </context>
 <context>

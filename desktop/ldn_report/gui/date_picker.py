@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QPoint, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QPoint, QRect, Qt
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -17,6 +17,10 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout, QWidget
+
+from .language.fill import fill
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 OPEN_KEYS = ("Alt+Down", "F4")  # as a drop-down opens its list
 
@@ -72,8 +76,10 @@ class DatePicker:
     def __init__(self, line: QLineEdit, label: str, picked: Callable[[str], None]) -> None:
         self.line = line
         self.picked = picked
-        self.action = QAction(calendar_icon(), f"Choose {label.lower()} from a calendar", line)
-        self.action.setToolTip(f"Choose from a calendar ({OPEN_KEYS[0]})")
+        self.action = QAction(calendar_icon(), fill(
+            translate("DatePicker", "Choose %1 from a calendar"), label.lower()), line)
+        self.action.setToolTip(
+            fill(translate("DatePicker", "Choose from a calendar (%1)"), OPEN_KEYS[0]))
         self.action.triggered.connect(self.open)
         line.addAction(self.action, QLineEdit.ActionPosition.TrailingPosition)
         for key in OPEN_KEYS:
