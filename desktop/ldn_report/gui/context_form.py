@@ -26,9 +26,10 @@ from .language.fill import fill
 from .medicine_list import MedicineListEdit
 
 # The order a clinician thinks in; groups come from FieldSpec.group.
-# "Report" holds the report language (when the core has that field).
-GROUP_ORDER = ("Patient", "MS", "Treatment", "Goals", "Safety screen", "Notes", "Clinician",
-               "Report")
+# "Report" holds the report language (when the core has that field); before Clinician, so the
+# appointment date stays the last field and Tab goes from it to the preview.
+GROUP_ORDER = ("Patient", "MS", "Treatment", "Goals", "Safety screen", "Notes", "Report",
+               "Clinician")
 DEIDENTIFIED = "patient.deidentified"
 OPIOID_BOX = "safety.opioid_use"
 MEDICATIONS = "medications"
@@ -200,8 +201,7 @@ class ContextForm(QWidget):
             if spec.kind == "bool":
                 out[spec.name] = widget.isChecked()
             elif spec.kind == "enum":
-                if widget.currentData() is not None:  # None: the default, left out
-                    out[spec.name] = widget.currentData()
+                out[spec.name] = widget.currentData()  # None: the template's (report language)
             elif spec.kind == "enum_list":
                 out[spec.name] = [v for v, box in self.goal_boxes.items() if box.isChecked()]
             elif spec.kind == "text":
