@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -27,6 +28,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="start with a bundled example patient: " + ", ".join(example_names()))
     source.add_argument("context", nargs="?", help="a patient context JSON file to open")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    # For install checks: quit after the first preview, print one line, optionally save the
+    # window as a PNG. No settings, drafts or recovery question are touched by it.
+    parser.add_argument("--smoke-test", nargs="?", const="", default=None, metavar="PNG",
+                        help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -76,6 +81,32 @@ def main(argv: list[str] | None = None) -> int:
     else:
         controller.new_context()
     window.show()
+    if args.smoke_test is not None:
+        return smoke_test(app, window, controller, args.smoke_test)
     # After the window is up, so the question has a parent on screen.
     QTimer.singleShot(0, controller.offer_recovery)
+    return app.exec()
+
+
+def smoke_test(app: QApplication, window: MainWindow, controller: MainController,
+               png: str, limit_s: float = 60.0) -> int:
+    """Run until the first preview is on screen, then print one line and quit (exit 0); exit 1
+    when no preview came within ``limit_s`` seconds."""
+    started = time.monotonic()
+
+    def done(_result, _ms: float) -> None:
+        # After the controller's own slot (connected first): the preview shows this report.
+        if png:
+            window.grab().save(png)
+        pages = window.preview.page_count()
+        print(f"smoke test: window {window.windowTitle()!r} {window.width()}x{window.height()}, "
+              f"first preview {pages} pages after {time.monotonic() - started:.2f} s", flush=True)
+        app.exit(0)
+
+    def too_late() -> None:
+        print(f"smoke test: no preview within {limit_s:.0f} s", flush=True)
+        app.exit(1)
+
+    controller.builder.built.connect(done)
+    QTimer.singleShot(int(limit_s * 1000), too_late)
     return app.exec()
