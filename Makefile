@@ -13,7 +13,7 @@ EXAMPLE ?= on-dmt-mood-pain
 # extra arguments for pytest, e.g. `make test PYTEST_ARGS='-k wheel -x'`
 PYTEST_ARGS ?=
 
-.PHONY: help venv sysdeps cups test run bench wheel clean translations translations-update
+.PHONY: help venv sysdeps cups test run bench wheel dist clean translations translations-update
 
 help:
 	@echo "make run      open the app on an example (or, with no display, build the example PDF)"
@@ -25,6 +25,7 @@ help:
 	@echo "make wheel    build the wheel into dist/"
 	@echo "make translations  build the interface translations (.qm) from resources/translations"
 	@echo "make translations-update  collect new interface texts into the .ts files"
+	@echo "make dist     the installable app: PyInstaller bundle and .deb into dist/"
 	@echo "make clean    remove build output (keeps .venv; 'make clean-all' removes it too)"
 
 # --- Python environment: rebuilt when pyproject.toml changes ---------------------------------
@@ -65,8 +66,8 @@ test: venv translations sysdeps cups
 	@rc=0; \
 	. tools/cups-env.sh; \
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS) || rc=$$?; \
-	echo "ruff check desktop tests tools benchmarks"; \
-	$(VENV)/bin/ruff check --no-cache desktop tests tools benchmarks || rc=$$?; \
+	echo "ruff check desktop tests tools benchmarks packaging"; \
+	$(VENV)/bin/ruff check --no-cache desktop tests tools benchmarks packaging || rc=$$?; \
 	exit $$rc
 
 run: venv translations sysdeps
@@ -89,6 +90,11 @@ wheel: venv translations
 	rm -rf build dist/*.whl
 	$(PY) -m build --wheel --outdir dist .
 	@ls -l dist/*.whl
+
+# The bundle is built once per source state (cached under build/dist-cache, shared with the
+# install test) and copied to dist/.
+dist: venv translations
+	$(PY) packaging/build_dist.py --copy-to dist
 
 clean:
 	rm -rf build dist out desktop/*.egg-info .pytest_cache .ruff_cache .hypothesis
