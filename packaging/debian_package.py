@@ -130,7 +130,8 @@ def build_deb(bundle: Path, icon: Path, version: str, out_dir: Path) -> tuple[Pa
         encoding="utf-8",
     )
     deb = out_dir / f"{PACKAGE}_{version}_{arch}.deb"
-    subprocess.run(["dpkg-deb", "--build", "--root-owner-group", "-Zxz", str(stage), str(deb)],
-                   check=True, capture_output=True, text=True)
+    # zstd: about a minute where xz took over ten on a loaded 2-core machine (dpkg >= 1.21.18)
+    subprocess.run(["dpkg-deb", "--build", "--root-owner-group", "-Zzstd", "-z6", str(stage),
+                    str(deb)], check=True, capture_output=True, text=True)
     shutil.rmtree(stage)
     return deb, problems
