@@ -96,6 +96,10 @@ def _check_cli(program: Path, home: Path, dev_hash: str) -> None:
     assert m, res.stdout
     assert m.group(1) == dev_hash, "the bundle builds other content than the development build"
     assert out.read_bytes().startswith(b"%PDF")
+    # Spanish: the CLDR data (Babel) for dates and decimal commas is in the bundle too.
+    es = home / "report-es.pdf"
+    res = _run([program, "build", "--example", EXAMPLE, "--language", "es", "-o", es], env, home)
+    assert es.read_bytes().startswith(b"%PDF")
     # Batch workers are new processes of the frozen program (forkserver): they must start too.
     clinic_list = home / "list.csv"
     shutil.copyfile(Path(__file__).resolve().parent.parent / "resources/examples/clinic-list.csv",
