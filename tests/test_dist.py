@@ -145,6 +145,9 @@ def test_bundle_holds_what_the_app_uses_and_not_more(dist: dict):
     assert not [f for f in files if UNUSED_QT.search(f)]
     assert not [f for f in files if "/translations/" in f and not re.search(r"_(en|es)", f)]
     assert not [f for f in files if "screenshots" in f]
+    # the interface translations that `make translations` built (Spanish)
+    for qm in (Path(__file__).resolve().parent.parent / "resources/translations").glob("*.qm"):
+        assert res + "translations/" + qm.name in files
     excluded = (dist["folder"] / "excluded.txt").read_text("utf-8")
     assert re.match(r"total \d+ bytes in \d+ files left out", excluded)
     # Every library the bundle loads from the system belongs to a Debian package in Depends
