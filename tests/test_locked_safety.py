@@ -177,3 +177,29 @@ def test_builtin_files_validate_strictly():
     folder = Path(builtin_templates()[0].source).parent
     for path in sorted(folder.glob("*.toml")):
         load_template(path, builtin=True, strict=True)
+
+
+# -- the named warning stays on page 1 however long the patient's facts box is ------------------
+
+LONG_FACTS = context_from_dict({
+    **BASE,
+    "patient": {"name": "Αλεξάνδρα Παπαδοπούλου-Ivanova Moreau-Lefèvre de la Fontaine",
+                "date_of_birth": "1988-01-09", "mrn": "MS-900001-LONG-RECORD-NUMBER"},
+    "dmt": {"status": "on_dmt_not_tolerating", "name": "interferon beta-1a (a long DMT name)"},
+    "goals": ["mood", "pain", "cognition", "fatigue", "quality_of_life", "slow_progression",
+              "fewer_relapses", "replace_dmt"],
+    "clinician": {"name": "Dr. Jean-Baptiste Moreau-Lefèvre",
+                  "role": "Consultant neurologist, MS service"},
+    "medications": ["baclofen 10 mg", "gabapentin 300 mg", "Ultracet 37.5/325 mg",
+                    "Norco 5/325 mg tablet", "fentanyl 25 mcg/h patch"],
+})
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("template", builtin_templates(), ids=lambda t: t.name)
+def test_named_warning_is_on_page_1_even_with_a_long_facts_box(template, language):
+    # Large print with a long facts box once pushed the warning onto page 2.
+    ctx = dataclasses.replace(LONG_FACTS, language=language)
+    pages = page_texts(build_report(ctx, template, generated_on=DAY).pdf)
+    for medicine in ("Ultracet 37.5/325 mg", "Norco 5/325 mg tablet", "fentanyl 25 mcg/h patch"):
+        assert folded(medicine) in pages[0], (template.name, language, medicine)

@@ -106,8 +106,11 @@ def test_trial_numbers_are_printed_exactly():
 def test_opioid_warning_is_on_the_first_pages_and_cites_the_label():
     ctx = context_from_dict({**BASE, "safety": {"opioid_use": True}})
     result = build_report(ctx)
-    warning = result.report.section("header").blocks[-1]  # page 1, under the patient's facts
+    # Page 1, right under the title and before the patient's facts (a long facts box in large
+    # print must not push it onto page 2).
+    warning, facts = result.report.section("header").blocks
     assert warning.kind == "warning"
+    assert type(facts).__name__ == "FactList"
     assert all("naltrexone_label" in p.cites for p in warning.body)
     assert any(h.rule == "opioid_use" and h.severity == "warning" for h in result.report.hits)
 

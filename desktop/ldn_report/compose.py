@@ -164,7 +164,9 @@ def compose_report(
         for setting in template.visible_sections()
     )
     if "opioid_use" in fired:
-        sections = _with_page_one_warning(sections, _opioid_warning(w, opioids))
+        # Right under the title, before the patient's facts: in large print a long facts box
+        # (name, DMT, hopes, many medicines) pushed the warning onto page 2.
+        sections = _with_page_one_warning(sections, _opioid_warning(w, opioids), first=True)
     notice = translation_notice(pack, template, language)
     reviewed = bool(_reviewer(pack, template, language)[0])
     if notice:
