@@ -18,6 +18,7 @@ from . import __version__
 from .batch.cli import add_batch_command
 from .cli_arguments import path_argument
 from .errors import EvidencePackError, InputError
+from .register.cli import add_register_command, add_verify_command
 from .templates.cli import add_templates_command
 
 if TYPE_CHECKING:
@@ -78,10 +79,28 @@ def _cmd_build(args: argparse.Namespace) -> int:
     atomic_write_all(files)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    _record(args, ctx, report, digest, "pdf" if isinstance(data, bytes) else "html", out, data,
+            template)
     print(f"wrote {out} ({summary})")
     if args.chart_note:
         print(f"wrote chart note {args.chart_note}")
     return EXIT_OK
+
+
+def _record(args: argparse.Namespace, ctx: object, report: object, digest: str, kind: str,
+            out: Path, data: bytes | str, template: ClinicTemplate) -> None:
+    """Put the report in the handout register; a failure is one warning line, never an error."""
+    from .register.recorder import record_output
+
+    problem = record_output(ctx, report, digest, kind, str(out.resolve()), data=data,
+                            template_ref=template_ref(template), register=args.register)
+    if problem:
+        print(f"warning: {problem}", file=sys.stderr)
+
+
+def template_ref(template: ClinicTemplate) -> str:
+    """How a clinic list names this template again: a user file by its path, else its name."""
+    return str(template.source) if template.source and not template.builtin else template.name
 
 
 def _check_outputs(outputs: dict[str, Path], args: argparse.Namespace,
@@ -153,6 +172,7 @@ def _add_schema(sub: argparse._SubParsersAction) -> None:
 # Each entry adds one subcommand; other modules add theirs here (templates, batch).
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_build, _add_examples, _add_schema, add_batch_command, add_templates_command,
+    add_register_command, add_verify_command,
 ]
 
 
@@ -160,6 +180,10 @@ def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ldn-report", description="LDN counseling report builder")
     parser.add_argument("--version", action="version",
                         version=f"ldn-report {__version__} (evidence pack {_pack_version()})")
+    parser.add_argument("--register", metavar="URL|FILE", default=None,
+                        help="the handout register: postgresql://user@host/db, or a SQLite "
+                             "file (default: $LDN_REGISTER, the app setting, else one in the "
+                             "user data folder)")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for add in SUBCOMMANDS:
         add(sub)

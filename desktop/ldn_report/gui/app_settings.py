@@ -46,6 +46,8 @@ class AppSettings:
     clinician_role: str = ""
     # View > Language: "" follows the system locale, else "en" or "es".
     language: str = ""
+    # The handout register: "" = the SQLite file in the user data folder; or postgresql://...
+    register: str = ""
 
     @classmethod
     def path(cls) -> Path:

@@ -331,7 +331,9 @@ class ReportRenderer:
             creator=CREATOR,
             # Never the patient label: metadata travels with the file even when the page is
             # de-identified or the name is blacked out on paper.
-            keywords=["low-dose naltrexone", "multiple sclerosis", "counseling report"],
+            # The content hash lets `ldn-report verify` find the sheet's record (no patient data).
+            keywords=["low-dose naltrexone", "multiple sclerosis", "counseling report",
+                      f"ldn-content:{self.content_hash}"],
             lang=meta.language or self.template.language or "en",
             displayDocTitle=True,
             invariant=1,

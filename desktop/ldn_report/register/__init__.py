@@ -1,0 +1,1 @@
+"""Handout register: a record of every report that leaves the app (schema, migrations, queries)."""

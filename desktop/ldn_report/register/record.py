@@ -1,0 +1,100 @@
+"""One handout record as plain data, made from a built report (no database import here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import hashlib
+import json
+import uuid
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from .. import __version__
+
+# What left the app: a file of one of these formats, or a print job.
+OUTPUT_KINDS = ("pdf", "html", "accessible_pdf", "print")
+
+
+@dataclass(frozen=True)
+class Handout:
+    """One report that left the app. De-identified: patient fields and context are empty."""
+
+    record_id: str
+    made_at: dt.datetime  # UTC
+    clinician: str
+    os_user: str
+    deidentified: bool
+    patient_mrn: str | None
+    patient_name: str | None
+    template: str
+    template_ref: str  # what a clinic list's template column needs to pick it again
+    pack_version: str
+    language: str
+    content_hash: str
+    file_sha256: str | None
+    output_kind: str
+    destination: str
+    app_version: str
+    context_json: str | None
+
+    def to_row(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["made_at"] = self.made_at.isoformat()
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Handout:
+        names = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in names}
+        values["made_at"] = dt.datetime.fromisoformat(values["made_at"])
+        return cls(**values)
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
+
+
+def handout_for(ctx: Any, report: Any, content_hash: str, kind: str, destination: str,
+                *, template_ref: str = "", data: bytes | str | None = None) -> Handout:
+    """The record for ``report`` (built from ``ctx``) going out as ``kind`` to ``destination``.
+
+    ``data`` is what was written or printed: its SHA-256 lets `verify` recognise the file.
+    """
+    from ..context import context_to_dict
+
+    if kind not in OUTPUT_KINDS:
+        raise ValueError(f"output kind {kind!r} is not one of {', '.join(OUTPUT_KINDS)}")
+    meta = report.meta
+    hidden = bool(ctx.patient_deidentified)
+    digest = None
+    if data is not None:
+        payload = data.encode("utf-8") if isinstance(data, str) else data
+        digest = hashlib.sha256(payload).hexdigest()
+    return Handout(
+        record_id=str(uuid.uuid4()),
+        made_at=dt.datetime.now(dt.UTC),
+        clinician=ctx.clinician_name or "",
+        os_user=os_user(),
+        deidentified=hidden,
+        patient_mrn=None if hidden else (ctx.patient_mrn or None),
+        patient_name=None if hidden else (ctx.patient_name or None),
+        template=meta.template_name,
+        template_ref=template_ref or meta.template_name,
+        pack_version=meta.pack_version,
+        language=meta.language or "en",
+        content_hash=content_hash,
+        file_sha256=digest,
+        output_kind=kind,
+        destination=destination,
+        app_version=__version__,
+        # Kept only to re-issue an identified patient's sheet (register stale).
+        context_json=None if hidden else json.dumps(context_to_dict(ctx), ensure_ascii=False,
+                                                    sort_keys=True),
+    )

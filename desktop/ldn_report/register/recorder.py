@@ -1,0 +1,89 @@
+"""The one interface the app's outputs use: record what left the app, never block it."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from ..errors import InputError
+from .errors import RegisterError
+from .location import ENV_VAR, RegisterLocation, resolve_location
+from .record import Handout, handout_for
+
+
+class Recorder:
+    """Writes records to one register, opened on first use and kept open (GUI, batch).
+
+    ``record`` never raises: when the register cannot be written the records are queued and
+    the returned message says so (None when all went in).
+    """
+
+    def __init__(self, option: str | RegisterLocation | None = None) -> None:
+        """``option``: a --register value (None: LDN_REGISTER, the setting, the default)."""
+        self._problem = ""
+        if isinstance(option, RegisterLocation):
+            self.location = option
+        else:
+            try:
+                self.location = resolve_location(option)
+            except InputError as error:
+                # A wrong address must not stop the report: its records wait in the queue,
+                # keyed by what was typed, until the address is put right.
+                self._problem = str(error)
+                self.location = RegisterLocation(option or os.environ.get(ENV_VAR, ""), "")
+        self._register: Any = None
+
+    def record(self, records: Handout | list[Handout]) -> str | None:
+        batch = [records] if isinstance(records, Handout) else list(records)
+        try:
+            register = self._open()
+            register.add(batch)
+            return None
+        except RegisterError as error:
+            self.close()  # reopened next time: the server may be back, the lock gone
+            return self._queue(batch, str(error))
+
+    def _open(self) -> Any:
+        if self._problem:
+            raise RegisterError(f"the register address is wrong: {self._problem}")
+        if self._register is None:
+            from . import queue
+            from .store import open_register
+
+            self._register = open_register(self.location)
+            queue.flush(self.location, self._register.add)
+        return self._register
+
+    def _queue(self, batch: list[Handout], why: str) -> str:
+        from . import queue
+
+        try:
+            queue.enqueue(self.location, batch)
+        except OSError as error:
+            return (f"handout register not written: {why}; the record could not be queued "
+                    f"either ({error.strerror})")
+        return f"handout register not written: {why}; the record is queued and retried next time"
+
+    def close(self) -> None:
+        if self._register is not None:
+            self._register.close()
+            self._register = None
+
+
+def record_output(ctx: Any, report: Any, content_hash: str, kind: str, destination: str, *,
+                  data: bytes | str | None = None, template_ref: str = "",
+                  recorder: Recorder | None = None, register: str | None = None) -> str | None:
+    """Record one report that left the app (file ``destination`` or a printer's name).
+
+    The message to show when the register could not be written (the record is queued), else
+    None. With no ``recorder`` one is opened for this call and closed after.
+    """
+    handout = handout_for(ctx, report, content_hash, kind, destination,
+                          template_ref=template_ref, data=data)
+    if recorder is not None:
+        return recorder.record(handout)
+    own = Recorder(register)
+    try:
+        return own.record(handout)
+    finally:
+        own.close()
