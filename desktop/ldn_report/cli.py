@@ -90,17 +90,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
 def _record(args: argparse.Namespace, ctx: object, report: object, digest: str, kind: str,
             out: Path, data: bytes | str, template: ClinicTemplate) -> None:
     """Put the report in the handout register; a failure is one warning line, never an error."""
+    from .register.record import template_ref
     from .register.recorder import record_output
 
     problem = record_output(ctx, report, digest, kind, str(out.resolve()), data=data,
                             template_ref=template_ref(template), register=args.register)
     if problem:
         print(f"warning: {problem}", file=sys.stderr)
-
-
-def template_ref(template: ClinicTemplate) -> str:
-    """How a clinic list names this template again: a user file by its path, else its name."""
-    return str(template.source) if template.source and not template.builtin else template.name
 
 
 def _check_outputs(outputs: dict[str, Path], args: argparse.Namespace,

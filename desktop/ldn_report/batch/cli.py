@@ -121,7 +121,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         summary = run_batch(
             args.list, args.output, template=args.template,
             jobs=args.jobs or default_jobs(), merge=args.merge, duplex=args.duplex,
-            progress=printer, cancel=stop.event, lock_wait=args.wait,
+            progress=printer, cancel=stop.event, lock_wait=args.wait, register=args.register,
         )
     if stop.received is not None:
         left = summary.count("cancelled")

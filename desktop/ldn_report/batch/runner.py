@@ -119,6 +119,10 @@ class _Outcome:
     error: str = ""
     warnings: tuple[str, ...] = ()  # about this row's text
     template_warnings: tuple[str, ...] = ()  # about its template: said once per template
+    # for the handout register record, which the parent writes
+    template_name: str = ""
+    pack_version: str = ""
+    language: str = ""
 
 
 # --- the worker side: runs in a pool process (or in this process with jobs=1) ----------------
@@ -156,9 +160,12 @@ def _build_one(task: _Task) -> _Outcome:
         return _Outcome(task.row, FAILED, error=f"could not build the report "
                         f"({type(exc).__name__})")
     shared = _template_notes(task.template_key)
+    meta = result.report.meta
     return _Outcome(task.row, BUILT, result.pdf, result.content_hash, result.page_count,
                     warnings=tuple(w for w in result.warnings if w not in shared),
-                    template_warnings=tuple(w for w in result.warnings if w in shared))
+                    template_warnings=tuple(w for w in result.warnings if w in shared),
+                    template_name=meta.template_name, pack_version=meta.pack_version,
+                    language=meta.language)
 
 
 _TEMPLATE_NOTES: dict[str, frozenset[str]] = {}
@@ -266,12 +273,14 @@ def run_batch(
     cancel: CancelFlag | None = None,
     today: dt.date | None = None,
     lock_wait: float | None = None,
+    register: str | None = None,
 ) -> BatchSummary:
     """Build one PDF per row of the clinic list into ``out_dir``; see the README section.
 
     Raises InputError when the list itself is unusable (or ``template`` is unknown), or when
     another batch still writes into ``out_dir`` after ``lock_wait`` seconds (default 5); bad
     rows are recorded in the manifest and the summary, and the good rows are still produced.
+    Each built row is recorded in the handout register (``register``: a --register value).
     """
     started = time.perf_counter()
     today = today or dt.date.today()
@@ -288,13 +297,13 @@ def run_batch(
         # Held for the whole run: a second batch into this folder waits, then refuses.
         return _run_locked(clinic, default, out, jobs=jobs, merge=merge, duplex=duplex,
                            merge_volume=merge_volume, progress=progress, cancel=cancel,
-                           today=today, started=started)
+                           today=today, started=started, register=register)
 
 
 def _run_locked(
     clinic: ClinicList, default: ClinicTemplate, out: Path, *, jobs: int, merge: bool,
     duplex: bool, merge_volume: int, progress: ProgressCallback | None,
-    cancel: CancelFlag | None, today: dt.date, started: float,
+    cancel: CancelFlag | None, today: dt.date, started: float, register: str | None = None,
 ) -> BatchSummary:
     # Only temp files of writers that are gone: never a write still in progress.
     remove_dead_writers_temp_files(out)
@@ -343,6 +352,8 @@ def _run_locked(
     said: set[str] = set()  # a template's own warnings are said once, not once per row
     templates_by_key_name = {key: t.name for key, t in templates.items()}
     cancelled = False
+    contexts = {task.row: task.context for task in tasks}
+    recorder = _RowRecorder(register, templates)
     try:
         with contextlib.closing(_execute(tasks, templates, jobs, cancel)) as outcomes:
             for outcome in outcomes:
@@ -352,6 +363,7 @@ def _run_locked(
                     name = names[outcome.row]
                     # The folder was swept once at the start: no per-file folder scan.
                     atomic_write(out / name, outcome.pdf, mode=0o600, cleanup=False)
+                    recorder.record(contexts[outcome.row], key, outcome, out / name)
                     entry = ManifestEntry(outcome.row, BUILT, name, outcome.pages,
                                           outcome.content_hash, template=template_name,
                                           bytes=len(outcome.pdf), build_key=key,
@@ -377,6 +389,8 @@ def _run_locked(
                                                   unset=unset[task.row])
         _remove_outdated_files(out, previous, entries)
         manifest = write_manifest(out, list(entries.values()))
+        recorder.close()
+        summary_warnings += recorder.problems()
 
     summary = BatchSummary(out, sorted(entries.values(), key=lambda e: e.row), manifest,
                            cancelled=cancelled, warnings=summary_warnings)
@@ -385,6 +399,52 @@ def _run_locked(
             out, summary.entries, duplex, merge_volume, jobs, summary.warnings)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+class _RowRecorder:
+    """Each built row into the handout register, one transaction per row, from this (the
+    parent) process. A register that cannot be written never stops the batch: its rows are
+    queued and the summary says so once."""
+
+    def __init__(self, register: str | None, templates: dict[str, ClinicTemplate]) -> None:
+        from ..register.recorder import Recorder
+
+        self.recorder = Recorder(register)
+        self.templates = templates
+        self.first_problem = ""
+        self.queued = 0
+        self.held: list[Any] = []
+
+    def record(self, ctx: PatientContext, key: str, outcome: _Outcome, path: Path) -> None:
+        from ..register.record import handout_for, template_ref
+
+        template = self.templates[key]
+        handout = handout_for(ctx, template=outcome.template_name or template.name,
+                              pack_version=outcome.pack_version, language=outcome.language,
+                              content_hash=outcome.content_hash, kind="pdf",
+                              destination=str(path.resolve()),
+                              template_ref=template_ref(template), data=outcome.pdf)
+        if self.first_problem:
+            # Failed once this run: no new attempt per row (an unreachable server would
+            # cost its time-out on every row); these wait in the queue with the first one.
+            self.held.append(handout)
+            return
+        problem = self.recorder.record(handout)
+        if problem:
+            self.queued += 1
+            self.first_problem = problem
+
+    def close(self) -> None:
+        self.recorder.close()
+        if self.held:
+            self.queued += len(self.held)
+            self.recorder.queue_only(self.held)
+            self.held = []
+
+    def problems(self) -> list[str]:
+        if not self.queued:
+            return []
+        return [f"{self.first_problem} ({self.queued} rows not recorded yet)"]
 
 
 class _Checkpoint:

@@ -61,9 +61,15 @@ def os_user() -> str:
         return ""
 
 
-def handout_for(ctx: Any, report: Any, content_hash: str, kind: str, destination: str,
-                *, template_ref: str = "", data: bytes | str | None = None) -> Handout:
-    """The record for ``report`` (built from ``ctx``) going out as ``kind`` to ``destination``.
+def template_ref(template: Any) -> str:
+    """How a clinic list names a template again: a user file by its path, else its name."""
+    return str(template.source) if template.source and not template.builtin else template.name
+
+
+def handout_for(ctx: Any, *, template: str, pack_version: str, language: str,
+                content_hash: str, kind: str, destination: str, template_ref: str = "",
+                data: bytes | str | None = None) -> Handout:
+    """The record for a report made from ``ctx`` going out as ``kind`` to ``destination``.
 
     ``data`` is what was written or printed: its SHA-256 lets `verify` recognise the file.
     """
@@ -71,7 +77,6 @@ def handout_for(ctx: Any, report: Any, content_hash: str, kind: str, destination
 
     if kind not in OUTPUT_KINDS:
         raise ValueError(f"output kind {kind!r} is not one of {', '.join(OUTPUT_KINDS)}")
-    meta = report.meta
     hidden = bool(ctx.patient_deidentified)
     digest = None
     if data is not None:
@@ -85,10 +90,10 @@ def handout_for(ctx: Any, report: Any, content_hash: str, kind: str, destination
         deidentified=hidden,
         patient_mrn=None if hidden else (ctx.patient_mrn or None),
         patient_name=None if hidden else (ctx.patient_name or None),
-        template=meta.template_name,
-        template_ref=template_ref or meta.template_name,
-        pack_version=meta.pack_version,
-        language=meta.language or "en",
+        template=template,
+        template_ref=template_ref or template,
+        pack_version=pack_version,
+        language=language or "en",
         content_hash=content_hash,
         file_sha256=digest,
         output_kind=kind,

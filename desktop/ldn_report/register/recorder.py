@@ -54,6 +54,10 @@ class Recorder:
             queue.flush(self.location, self._register.add)
         return self._register
 
+    def queue_only(self, records: list[Handout]) -> str | None:
+        """Queue ``records`` without trying the register (it failed moments ago)."""
+        return self._queue(records, "") if records else None
+
     def _queue(self, batch: list[Handout], why: str) -> str:
         from . import queue
 
@@ -78,8 +82,10 @@ def record_output(ctx: Any, report: Any, content_hash: str, kind: str, destinati
     The message to show when the register could not be written (the record is queued), else
     None. With no ``recorder`` one is opened for this call and closed after.
     """
-    handout = handout_for(ctx, report, content_hash, kind, destination,
-                          template_ref=template_ref, data=data)
+    meta = report.meta
+    handout = handout_for(ctx, template=meta.template_name, pack_version=meta.pack_version,
+                          language=meta.language, content_hash=content_hash, kind=kind,
+                          destination=destination, template_ref=template_ref, data=data)
     if recorder is not None:
         return recorder.record(handout)
     own = Recorder(register)
