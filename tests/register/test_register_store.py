@@ -61,7 +61,8 @@ def test_transaction_is_all_or_nothing(register_url):
 
 def test_deidentified_record_stores_nothing_identifying(register_url):
     record = handout(deidentified_dict())
-    assert record.patient_mrn is None and record.patient_name is None
+    assert record.patient_mrn is None
+    assert record.patient_name is None
     assert record.context_json is None
     with open_register(parse_location(register_url)) as register:
         register.add([record])
