@@ -9,6 +9,7 @@ PKGS=(
     libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
     libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
     libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libnss3 libasound2
+    postgresql
 )
 # packages renamed in newer Debian/Ubuntu releases: tried when the first name has no candidate
 declare -A ALT=([libasound2]=libasound2t64)

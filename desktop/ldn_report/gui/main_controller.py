@@ -150,6 +150,7 @@ class MainController(QObject):
         w.edit_templates_action.triggered.connect(self.edit_templates)
         w.batch_action.setEnabled(_optional_module("ldn_report.gui.batch_dialog"))
         w.batch_action.triggered.connect(self.run_batch)
+        w.history_action.triggered.connect(self.show_history)
 
     def _fill_templates(self, wanted: str) -> None:
         combo = self.window.template_combo
@@ -461,6 +462,11 @@ class MainController(QObject):
         self.window.status_label.setText(
             self.tr("The new language is used the next time the app starts."))
 
+    def show_history(self) -> None:
+        from .history_controller import show_history
+
+        self.history = show_history(self.window, self.settings)
+
     # --- window state -----------------------------------------------------------------------
     def _restore_geometry(self) -> None:
         w, s = self.window, self.settings
@@ -508,6 +514,7 @@ class MainController(QObject):
             return False
         self.autosave_timer.stop()
         self.output.finish_printing()
+        self.output.close_register()
         self.builder.shutdown()
         self.save_settings(loud=True)
         self.drafts.discard()  # a clean close: nothing to recover next time

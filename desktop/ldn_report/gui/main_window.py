@@ -198,6 +198,9 @@ class MainWindow(QMainWindow):
                                          self.tr("Print the report"))
         self.batch_action = self._action(self.tr("Clinic day &batch…"), None,
                                          self.tr("One report per patient on a clinic list"))
+        self.history_action = self._action(
+            self.tr("&History…"), None,
+            self.tr("Reports given out; check whether a sheet is current"))
         self.quit_action = self._action(self.tr("&Quit"), keys.Quit)
         self.undo_action = self._action(self.tr("&Undo"), "Ctrl+Z",
                                         self.tr("Undo the last change to the form"))
@@ -239,7 +242,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.export_action, self.export_html_action, self.print_action])
         file_menu.addSeparator()
-        file_menu.addAction(self.batch_action)
+        file_menu.addActions([self.batch_action, self.history_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))

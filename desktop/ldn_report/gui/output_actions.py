@@ -15,6 +15,9 @@ from ..atomic import atomic_write
 from ..build import BuildResult, build_html, build_report
 from ..chart_note import chart_note
 from ..context import FIELDS, PatientContext
+from ..register.record import template_ref
+from ..register.recorder import Recorder, record_output
+from ..report import Report
 from . import messages
 from .file_names import suggested_html_name, suggested_pdf_name
 from .language.field_texts import field_text
@@ -52,6 +55,8 @@ class OutputActions:
         self.delivered: dict[str, list[str]] = {}
         self.print_job: PrintJob | None = None
         self.progress: QProgressDialog | None = None
+        self._recorder: Recorder | None = None
+        self._recorder_for = ""
 
     @property
     def window(self):
@@ -104,6 +109,24 @@ class OutputActions:
         if how not in done:
             done.append(how)
 
+    def record(self, ctx: PatientContext, report: Report, digest: str, kind: str,
+               destination: str, data: bytes | str) -> str:
+        """Put the report that just left the app in the handout register. Never blocks the
+        report: a failure is said in the status line (the record is queued). The status note."""
+        wanted = self.controller.settings.register
+        if self._recorder is None or self._recorder_for != wanted:
+            self.close_register()
+            self._recorder, self._recorder_for = Recorder(wanted or None), wanted
+        problem = record_output(ctx, report, digest, kind, destination, data=data,
+                                template_ref=template_ref(self.controller.template),
+                                recorder=self._recorder)
+        return f" — {problem[0].upper()}{problem[1:]}" if problem else ""
+
+    def close_register(self) -> None:
+        if self._recorder is not None:
+            self._recorder.close()
+            self._recorder = None
+
     def _write_chosen(
         self, caption: str, name: str, file_filter: str, suffix: str, data: bytes | str
     ) -> Path | None:
@@ -134,8 +157,10 @@ class OutputActions:
                                   "PDF (*.pdf)", ".pdf", result.pdf)
         if path is not None:
             self.mark_delivered("exported")
+            note = self.record(self.controller.result_key[0], result.report,
+                               result.content_hash, "pdf", str(path), result.pdf)
             self.window.status_label.setText(fill(self.tr("Exported %1 (%2 pages)"), path.name,
-                                                 str(result.page_count)))
+                                                 str(result.page_count)) + note)
         return path
 
     def export_html(self) -> Path | None:
@@ -147,7 +172,7 @@ class OutputActions:
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            page, _report, digest = build_html(ctx, c.template)
+            page, report, digest = build_html(ctx, c.template)
         except Exception as exc:
             messages.show_problem(self.window, self.tr("Cannot export"),
                                   self.tr("The report could not be built."),
@@ -159,8 +184,9 @@ class OutputActions:
                                   suggested_html_name(ctx), "HTML (*.html)", ".html", page)
         if path is not None:
             self.mark_delivered("exported", digest)
+            note = self.record(ctx, report, digest, "html", str(path), page)
             self.window.status_label.setText(fill(self.tr("Exported %1 (accessible HTML)"),
-                                                 path.name))
+                                                 path.name) + note)
         return path
 
     def print_report(self, printer: QPrinter | None = None) -> PrintJob | None:
@@ -181,6 +207,7 @@ class OutputActions:
         if not accepted:
             return None
         digest = result.content_hash
+        ctx = self.controller.result_key[0]
         job = PrintJob(result.pdf, printer, self.window)
         progress = QProgressDialog(self.tr("Printing the report…"), self.tr("Cancel"), 0, 100,
                                    self.window)
@@ -194,7 +221,7 @@ class OutputActions:
         job.signals.progress.connect(lambda done, total: (progress.setMaximum(total),
                                                           progress.setValue(done)))
         progress.canceled.connect(job.cancel)
-        job.done.connect(lambda _pages: self._print_done(job, progress, digest))
+        job.done.connect(lambda _pages: self._print_done(job, progress, digest, ctx, result))
         self.print_job = job
         self.progress = progress
         self.window.print_action.setEnabled(False)
@@ -203,7 +230,8 @@ class OutputActions:
         progress.show()
         return job
 
-    def _print_done(self, job: PrintJob, progress: QProgressDialog, digest: str) -> None:
+    def _print_done(self, job: PrintJob, progress: QProgressDialog, digest: str,
+                    ctx: PatientContext, result: BuildResult) -> None:
         self.print_job = None
         self.progress = None
         progress.close()
@@ -220,9 +248,10 @@ class OutputActions:
         self.mark_delivered("printed", digest)
         where = job.printer.printerName() or job.printer.outputFileName() or self.tr("the printer")
         pages = job.pages
+        note = self.record(ctx, result.report, digest, "print", where, result.pdf)
         self.window.status_label.setText(
-            fill(self.tr("Sent 1 page to %1"), where) if pages == 1
-            else fill(self.tr("Sent %1 pages to %2"), str(pages), where))
+            (fill(self.tr("Sent 1 page to %1"), where) if pages == 1
+             else fill(self.tr("Sent %1 pages to %2"), str(pages), where)) + note)
 
     def finish_printing(self, msecs: int = 60_000) -> None:
         """Let a running print finish (the window is closing): pages already chosen go out."""
