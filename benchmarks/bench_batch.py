@@ -73,7 +73,10 @@ def _run(exe: Path, listing: Path, out: Path, *extra: str) -> tuple[float, float
     exit code, last error line. The workers are the forkserver's children, not the CLI's, so
     the CLI's rusage would miss them: /proc is sampled instead."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen([exe, "batch", listing, "-o", out, "--jobs", str(JOBS), *extra],
+    # The handout register is on, as in use, in a file of this run (not the user's register).
+    register = ["--register", str(out.parent / "register.sqlite3")]
+    proc = subprocess.Popen([exe, *register, "batch", listing, "-o", out, "--jobs", str(JOBS),
+                             *extra],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     assert proc.stderr is not None
     # stderr is drained by a thread so a chatty child never blocks on a full pipe
