@@ -284,3 +284,28 @@ def test_cli_import_does_not_load_the_database_library():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={**os.environ}, timeout=60)
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_an_unreadable_queue_is_moved_aside_not_overwritten(tmp_path, capsys):
+    path = queue.queue_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\xff\xfe not text \x00" * 10)
+    url = "postgresql://clinic@127.0.0.1:9/register"
+    code, _out, err = _build(capsys, tmp_path / "a.pdf", "--register", url)
+    assert code == 0
+    assert "queued" in err
+    kept = list(path.parent.glob(f"{path.name}.unreadable-*"))
+    assert len(kept) == 1
+    assert kept[0].read_bytes().startswith(b"\xff\xfe")
+    assert queue.pending(parse_location(url)) == 1
+
+
+def test_since_keeps_todays_records(tmp_path, capsys, register_url):
+    import datetime as dt
+
+    _build(capsys, tmp_path / "a.pdf", "--register", register_url)
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    _c, out, _ = run_cli(capsys, "--register", register_url, "register", "list", "--since",
+                         today)
+    assert out.count("\n") == 1
+    assert "MS-204781" in out

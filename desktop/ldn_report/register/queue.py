@@ -8,6 +8,7 @@ import fcntl
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -42,21 +43,25 @@ def _locked() -> Iterator[Path]:
         os.close(fd)
 
 
-def _read_lines(path: Path) -> list[str]:
-    if not path.exists():
+def _read_lines(path: Path, *, writing: bool = False) -> list[str]:
+    """The queue's lines. An unreadable queue is read as empty; before a write it is moved
+    aside (kept for a person to look at), never overwritten."""
+    if not path.exists() and not path.is_symlink():
         return []
     try:
         raw = read_regular_file(path, MAX_QUEUE_BYTES, field="register queue")
         return [line for line in decode_utf8(raw, field="register queue").splitlines() if line]
     except InputError:
-        return []  # unreadable: left where it is for a person to look at, never overwritten
+        if writing:
+            os.replace(path, path.with_name(f"{path.name}.unreadable-{int(time.time())}"))
+        return []
 
 
 def enqueue(location: RegisterLocation, records: list[Handout]) -> None:
     """Keep ``records`` for a later retry. Raises OSError when even that cannot be written."""
     key = location_key(location)
     with _locked() as path:
-        lines = _read_lines(path)
+        lines = _read_lines(path, writing=True)
         lines += [json.dumps({"register": key, "record": r.to_json()}, ensure_ascii=False)
                   for r in records]
         atomic_write(path, "\n".join(lines) + "\n", mode=0o600)

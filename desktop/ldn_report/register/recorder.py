@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from typing import Any
 
@@ -51,7 +52,9 @@ class Recorder:
             from .store import open_register
 
             self._register = open_register(self.location)
-            queue.flush(self.location, self._register.add)
+            # On failure the queue stays for the next open: it must not hold up this record.
+            with contextlib.suppress(RegisterError, OSError):
+                queue.flush(self.location, self._register.add)
         return self._register
 
     def queue_only(self, records: list[Handout]) -> str | None:
