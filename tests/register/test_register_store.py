@@ -158,3 +158,40 @@ def test_folder_given_as_register_is_refused(tmp_path):
     with pytest.raises(InputError, match="is a folder"):
         parse_location(str(tmp_path))
     assert Path(tmp_path).is_dir()
+
+
+_CRASHING_WRITER = """
+import sys, time
+sys.path.insert(0, sys.argv[2])
+from register_helpers import handout
+from ldn_report.register.location import parse_location
+from ldn_report.register.schema import handouts
+from ldn_report.register.store import open_register
+register = open_register(parse_location(sys.argv[1]))
+with register.engine.begin() as conn:
+    for i in range(100000):
+        conn.execute(handouts.insert(), [handout().to_row()])
+        if i == 50:
+            print("writing", flush=True)
+"""
+
+
+def test_a_writer_killed_mid_transaction_leaves_no_half_record(register_url):
+    import signal
+    import subprocess
+    import sys
+
+    location = parse_location(register_url)
+    open_register(location).close()
+    proc = subprocess.Popen([sys.executable, "-c", _CRASHING_WRITER, register_url,
+                             str(Path(__file__).parent)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "writing"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    with open_register(location) as register:
+        assert queries.list_handouts(register) == []
+        register.add([handout()])
+        assert len(queries.list_handouts(register)) == 1
+        if location.is_sqlite:
+            with register.engine.connect() as conn:
+                assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
