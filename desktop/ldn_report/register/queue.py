@@ -35,9 +35,17 @@ def _locked() -> Iterator[Path]:
     """The queue file, held by this process alone (other apps and batches wait)."""
     path = queue_path()
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
-    try:
+    lock = path.with_name(path.name + ".lock")
+    while True:
+        if not lock.exists():
+            atomic_write(lock, b"", mode=0o600, cleanup=False)
+        fd = os.open(lock, os.O_RDONLY)  # flock needs no write access
         fcntl.flock(fd, fcntl.LOCK_EX)
+        # Two first users may both have made the lock file: only the one on disk counts.
+        if lock.exists() and os.path.samestat(os.fstat(fd), lock.stat()):
+            break
+        os.close(fd)
+    try:
         yield path
     finally:
         os.close(fd)

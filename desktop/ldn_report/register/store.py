@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, exc, insert, select, text
 
+from ..atomic import atomic_write
 from .errors import RegisterError
 from .location import RegisterLocation
 from .migrations import HEAD_REVISION
@@ -100,11 +101,10 @@ def _prepare_sqlite_file(location: RegisterLocation) -> None:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if path.exists() and not path.is_file():
             raise RegisterError(f"the register {location.label} is not a regular file")
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        try:
-            os.fchmod(fd, 0o600)
-        finally:
-            os.close(fd)
+        if not path.exists():
+            # An empty file is an empty SQLite database; made like every file of this app.
+            atomic_write(path, b"", mode=0o600, cleanup=False)
+        os.chmod(path, 0o600)
     except OSError as error:
         raise RegisterError(f"cannot create or open the register {location.label}: "
                             f"{error.strerror}") from None
