@@ -187,7 +187,7 @@
         <translation>Idioma del informe</translation>
     </message>
     <message>
-        <source>en (English) or es (Spanish); not given = the template's language</source>
+        <source>en (English) or es (Spanish); not given = the template&apos;s language</source>
         <translation>en (inglés) o es (español); si no se indica, el idioma de la plantilla</translation>
     </message>
     <message>
@@ -286,7 +286,7 @@
         <translation>%1: problema</translation>
     </message>
     <message>
-        <source>The template's default</source>
+        <source>The template&apos;s default</source>
         <translation>El de la plantilla</translation>
     </message>
     <message>
@@ -704,6 +704,14 @@ La vista previa muestra el último informe correcto.</translation>
         <translation>Un informe por paciente de una lista de la consulta</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historial…</translation>
+    </message>
+    <message>
+        <source>Reports given out; check whether a sheet is current</source>
+        <translation>Informes entregados; comprobar si una hoja está al día</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -1031,7 +1039,7 @@ Restore it? (No deletes the draft.)</source>
 ¿Restaurarlo? («No» borra el borrador.)</translation>
     </message>
     <message>
-        <source>%1 is still "Not recorded".</source>
+        <source>%1 is still &quot;Not recorded&quot;.</source>
         <translation>%1 sigue «Sin registrar».</translation>
     </message>
     <message>
@@ -1043,7 +1051,7 @@ Restore it? (No deletes the draft.)</source>
         <translation>%1 y %2</translation>
     </message>
     <message>
-        <source>%1 are still "Not recorded".</source>
+        <source>%1 are still &quot;Not recorded&quot;.</source>
         <translation>%1 siguen «Sin registrar».</translation>
     </message>
     <message>
