@@ -309,3 +309,16 @@ def test_since_keeps_todays_records(tmp_path, capsys, register_url):
                          today)
     assert out.count("\n") == 1
     assert "MS-204781" in out
+
+
+def test_an_unexpected_register_failure_never_blocks_a_report(tmp_path, capsys, monkeypatch):
+    from ldn_report.register import store
+
+    monkeypatch.setattr(store, "MIGRATIONS_DIR", tmp_path / "missing-migrations")
+    code, out, err = _build(capsys, tmp_path / "a.pdf", "--register",
+                            str(tmp_path / "r.sqlite3"))
+    assert code == 0
+    assert "wrote" in out
+    assert err.count("\n") == 1
+    assert "queued" in err
+    assert "Traceback" not in err

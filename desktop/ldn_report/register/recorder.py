@@ -43,6 +43,9 @@ class Recorder:
         except RegisterError as error:
             self.close()  # reopened next time: the server may be back, the lock gone
             return self._queue(batch, str(error))
+        except Exception as error:  # a missing driver or migration file: still never blocks
+            self.close()
+            return self._queue(batch, f"the register could not be used ({type(error).__name__})")
 
     def _open(self) -> Any:
         if self._problem:
