@@ -10,6 +10,8 @@ PKGS=(
     libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
     libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libnss3 libasound2
     postgresql
+    # WeasyPrint (the accessible PDF): Pango for text layout, HarfBuzz's subsetter for fonts
+    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 )
 # packages renamed in newer Debian/Ubuntu releases: tried when the first name has no candidate
 declare -A ALT=([libasound2]=libasound2t64)

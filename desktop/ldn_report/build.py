@@ -30,9 +30,13 @@ class BuildResult:
     content_hash: str
     chart_note: str
     warnings: tuple[str, ...]
+    pages: int | None = None  # known from the layout (accessible PDF); else counted in the file
+    accessible: bool = False  # a tagged PDF/UA-1 file (render/accessible_pdf.py)
 
     @property
     def page_count(self) -> int:
+        if self.pages is not None:
+            return self.pages
         # ReportLab writes "/Type /Page\n" once per page object; /Pages is the tree node.
         return self.pdf.count(b"/Type /Page\n")
 
@@ -121,14 +125,26 @@ def build_report(
     template: ClinicTemplate | None = None,
     pack: EvidencePack | None = None,
     generated_on: dt.date | None = None,
+    accessible: bool = False,
 ) -> BuildResult:
-    """The report for ``ctx``; no template means the built-in Standard Letter, as in the app."""
+    """The report for ``ctx``; no template means the built-in Standard Letter, as in the app.
+
+    ``accessible``: a tagged PDF/UA-1 file of the same report (same content and hash) instead.
+    """
     template = template or resolve_template(None)
     pack = pack or default_pack()
     report = compose_report(ctx, pack, template, generated_on=generated_on)
     digest = content_hash(report)
-    pdf = render_pdf(report, template, digest)
+    pages = None
+    if accessible:
+        # Imported here: it loads WeasyPrint, which only this route needs.
+        from .render.accessible_pdf import render_accessible_pdf
+        pdf, pages = render_accessible_pdf(report, template, digest)
+    else:
+        pdf = render_pdf(report, template, digest)
     return BuildResult(
+        pages=pages,
+        accessible=accessible,
         pdf=pdf,
         report=report,
         content_hash=digest,

@@ -58,6 +58,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
         raise InputError("-o", f"{out} is a folder; give a file name ending in .pdf or .html")
     if out.suffix.lower() not in (".pdf", ".html", ".htm"):
         raise InputError("-o", f"{out.name} must end in .pdf or .html")
+    if args.accessible and out.suffix.lower() != ".pdf":
+        raise InputError("--accessible", f"makes a PDF: give -o a file name ending in .pdf, "
+                         f"not {out.suffix}")
     outputs = {"-o": out}
     if args.chart_note:
         outputs["--chart-note"] = Path(args.chart_note)
@@ -65,10 +68,11 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     warnings: tuple[str, ...] = ()
     if out.suffix.lower() == ".pdf":
-        result = build_report(ctx, template)
+        result = build_report(ctx, template, accessible=args.accessible)
         report, digest, warnings = result.report, result.content_hash, result.warnings
         data: bytes | str = result.pdf
-        summary = f"{result.page_count} pages, content {digest}"
+        kind = "tagged PDF/UA-1, " if args.accessible else ""
+        summary = f"{kind}{result.page_count} pages, content {digest}"
     else:  # the accessible HTML version: composed like the PDF, but no PDF is rendered
         data, report, digest = build_html(ctx, template)
         summary = f"HTML, content {digest}"
@@ -151,6 +155,8 @@ def _add_build(sub: argparse._SubParsersAction) -> None:
                    help="where to write; the suffix picks PDF or accessible HTML")
     p.add_argument("--chart-note", metavar="FILE", help="also write the chart note here",
                    type=path_argument("a file name for the chart note"))
+    p.add_argument("--accessible", action="store_true",
+                   help="write a tagged PDF/UA-1 file for screen readers (same content)")
     p.set_defaults(func=_cmd_build)
 
 

@@ -43,10 +43,8 @@ margin:2em 0 0}
 .lead{font-size:1.1em}
 .small,.note,footer{font-size:.95em}
 .quote{font-style:italic;margin-left:1.5em}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;padding:.75em 1em;
-background:#f1f4f8;border:.06em solid #888}
-dl.facts dt{font-weight:bold}
-dl.facts dd{margin:0}
+table.facts{width:auto;background:#f1f4f8;border:.06em solid #888}
+table.facts th,table.facts td{border:0;padding:.15em .6em}
 aside{border:.1em solid #555;border-left-width:.5em;padding:.5em 1em;margin:1em 0;
 background:#f6f6f6}
 aside.warning{border-color:#a00000;background:#fff0f0}
@@ -68,7 +66,7 @@ footer{border-top:.06em solid #777;margin-top:2.5em;padding-top:.5em}
 @media (prefers-color-scheme:dark){
 body{color:#f2f2f2;background:#121212}
 a,h2{color:#9cc8ff;border-color:#9cc8ff}
-dl.facts,thead th,aside,aside.expectation,aside.info{background:#1e2630}
+table.facts,thead th,aside,aside.expectation,aside.info{background:#1e2630}
 aside.warning{background:#3a1414;border-color:#ff8a8a}
 aside.caution{background:#33290f;border-color:#ffc266}}
 @media print{
@@ -180,8 +178,11 @@ class _Renderer:
     def _factlist(self, block: model.FactList) -> list[str]:
         if not block.items:
             return []
-        rows = (f"<dt>{text(k)}</dt><dd>{text(v)}</dd>" for k, v in block.items)
-        return ['<dl class="facts">', *rows, "</dl>"]
+        # A table with row headers, not a <dl>: a tagged PDF keeps a row's label and value
+        # together (TR > TH scope=row + TD), where a list splits them into separate items.
+        rows = (f'<tr><th scope="row">{text(k)}</th><td>{text(v)}</td></tr>'
+                for k, v in block.items)
+        return ['<table class="facts">', *rows, "</table>"]
 
     def _checklist(self, block: model.Checklist) -> list[str]:
         # A printed form: a box to tick by hand, not a form control that would not print.
@@ -242,11 +243,14 @@ def _phone(phone: str) -> str:
     return text(phone)
 
 
-def _header(meta: model.ReportMeta) -> list[str]:
+def _header(meta: model.ReportMeta, logo_url: str = "") -> list[str]:
     """The clinic's letterhead, as the PDF prints it; none of it when the letterhead is off."""
     if not meta.letterhead:
         return []
     lines = []
+    if logo_url:  # a figure a screen reader names, never an empty alt
+        clinic = " ".join(meta.author.split()) or "the clinic"
+        lines.append(f'<img class="logo" src="{attr(logo_url)}" alt="{attr("Logo of " + clinic)}">')
     if meta.author.strip():
         lines.append(f'<p class="clinic">{text(meta.author)}</p>')
     if meta.clinic_department.strip():
@@ -298,15 +302,20 @@ def _section(r: _Renderer, index: int, section: model.Section) -> Iterable[str]:
     yield "</section>"
 
 
-def render_html(report: model.Report, content_hash: str) -> str:
+def render_html(report: model.Report, content_hash: str, print_css: str = "",
+                logo_url: str = "") -> str:
     """``report`` as one HTML5 document; the same inputs give the same text.
+
+    ``print_css`` (the accessible PDF's paper layout) goes after the page's own style, so it
+    wins where both set something. ``logo_url``: the clinic's logo in the letterhead (the
+    accessible PDF gives its file; the standalone page stays self-contained without one).
 
     Only the model's own fields are used: a de-identified report stays de-identified because
     the model already hides the identity, and nothing else is looked up here.
     """
     meta = report.meta
     r = _Renderer(report)
-    body: list[str] = [*_header(meta), "<main>", f"<h1>{text(meta.title)}</h1>"]
+    body: list[str] = [*_header(meta, logo_url), "<main>", f"<h1>{text(meta.title)}</h1>"]
     header = report.section("header")
     if header is None or not any(isinstance(b, model.FactList) for b in header.blocks):
         body += r.block(_meta_facts(meta))  # the patient block belongs at the top, as in the PDF
@@ -318,5 +327,6 @@ def render_html(report: model.Report, content_hash: str) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             # no <br> or <bdi> inside a title
             f"<title>{attr(' '.join(meta.title.split()))}</title>",
-            f"<style>\n{CSS}\n</style>", "</head>", "<body>"]
+            f"<style>\n{CSS}\n</style>",
+            *([f"<style>\n{print_css}\n</style>"] if print_css else []), "</head>", "<body>"]
     return "\n".join([*head, *body, "</body>", "</html>"]) + "\n"
