@@ -78,6 +78,32 @@ def test_export_html_writes_an_accessible_page_with_a_suggested_name(
     assert "Exported chosen.html" in g.window.status_label.text()
 
 
+def test_export_accessible_pdf_writes_a_tagged_pdf_of_the_same_report(
+    example_gui, file_dialogs, tmp_path, wait_preview
+):
+    import page
+
+    g = example_gui
+    wait_preview(g)
+    assert g.window.export_accessible_action.shortcut().toString() == "Ctrl+Alt+E"
+    assert g.window.export_accessible_action in g.window.menuBar().actions()[0].menu().actions()
+    g.controller.settings.last_folder = str(tmp_path)
+    file_dialogs.choose = str(tmp_path / "tagged")  # the user typed a name without .pdf
+    g.window.export_accessible_action.trigger()
+    assert file_dialogs.suggested == [
+        str(tmp_path / "LDN-report_Fernández_2026-12-01_accessible.pdf")]
+    out = tmp_path / "tagged.pdf"
+    data = out.read_bytes()
+    assert page.validate_pdf_bytes(data, profile="ua1").is_compliant
+    reader = PdfReader(io.BytesIO(data))
+    assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert "Maria Fernández" in text
+    assert f"content {g.controller.result.content_hash[:12]}" in text  # the previewed report
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600  # patient data
+    assert "Exported tagged.pdf (accessible PDF" in g.window.status_label.text()
+
+
 def test_export_html_deidentified_suggests_no_name(example_gui, file_dialogs, tmp_path):
     g = example_gui
     g.controller.settings.last_folder = str(tmp_path)

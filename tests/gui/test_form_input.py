@@ -121,6 +121,8 @@ SHORTCUTS = [
     ("export_action", Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier),
     ("export_html_action", Qt.Key.Key_E,
      Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+    ("export_accessible_action", Qt.Key.Key_E,
+     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier),
     ("print_action", Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier),
     ("save_action", Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier),
     ("open_action", Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier),

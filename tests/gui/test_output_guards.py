@@ -48,8 +48,8 @@ def test_a_new_form_starts_with_type_of_ms_and_dmt_not_recorded(gui):
     assert gui.field("dmt.status").currentText() == "Not recorded"
 
 
-@pytest.mark.parametrize("doing", ["export_pdf", "export_html", "print_report",
-                                   "copy_chart_note"])
+@pytest.mark.parametrize("doing", ["export_pdf", "export_accessible_pdf", "export_html",
+                                   "print_report", "copy_chart_note"])
 def test_each_output_asks_before_going_out_unset_and_go_back_sends_nothing(
     qtbot, gui, message_boxes, save_to, monkeypatch, tmp_path, doing, wait_preview
 ):

@@ -46,6 +46,12 @@ def suggested_html_name(ctx: PatientContext | None, today: dt.date | None = None
     return _report_name(ctx, today, ".html")
 
 
+def suggested_accessible_pdf_name(ctx: PatientContext | None,
+                                  today: dt.date | None = None) -> str:
+    """``LDN-report_<surname or deidentified>_<date>_accessible.pdf`` (tagged PDF/UA-1)."""
+    return _report_name(ctx, today, "_accessible.pdf")
+
+
 def suggested_context_name(ctx: PatientContext | None, today: dt.date | None = None) -> str:
     """``LDN-context_<surname or deidentified>_<date>.json`` for Save As."""
     date = ctx.appointment_date if ctx is not None else (today or dt.date.today())

@@ -143,6 +143,7 @@ class MainController(QObject):
         w.save_as_action.triggered.connect(self.save_as)
         w.export_action.triggered.connect(self.output.export_pdf)
         w.export_html_action.triggered.connect(self.output.export_html)
+        w.export_accessible_action.triggered.connect(self.output.export_accessible_pdf)
         w.print_action.triggered.connect(self.output.print_report)
         w.copy_note_action.triggered.connect(self.output.copy_chart_note)
         w.about_action.triggered.connect(lambda: show_about(w))

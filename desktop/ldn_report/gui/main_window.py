@@ -194,6 +194,9 @@ class MainWindow(QMainWindow):
         self.export_html_action = self._action(
             self.tr("Export accessible &HTML…"), "Ctrl+Shift+E",
             self.tr("Save the report as an accessible web page, for screen readers and large text"))
+        self.export_accessible_action = self._action(
+            self.tr("Export accessible P&DF…"), "Ctrl+Alt+E",
+            self.tr("Save the report as a tagged PDF (PDF/UA) for screen readers"))
         self.print_action = self._action(self.tr("&Print…"), keys.Print,
                                          self.tr("Print the report"))
         self.batch_action = self._action(self.tr("Clinic day &batch…"), None,
@@ -240,7 +243,8 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.examples_menu)
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_action, self.export_html_action, self.print_action])
+        file_menu.addActions([self.export_action, self.export_accessible_action,
+                              self.export_html_action, self.print_action])
         file_menu.addSeparator()
         file_menu.addActions([self.batch_action, self.history_action])
         file_menu.addSeparator()

@@ -1,10 +1,11 @@
-"""Export PDF or HTML, print and copy the chart note, always from a report that matches the form."""
+"""Export PDF, accessible PDF or HTML, print, copy the chart note: the report the form shows."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
@@ -19,13 +20,16 @@ from ..register.record import template_ref
 from ..register.recorder import Recorder, record_output
 from ..report import Report
 from . import messages
-from .file_names import suggested_html_name, suggested_pdf_name
+from .file_names import suggested_accessible_pdf_name, suggested_html_name, suggested_pdf_name
 from .language.field_texts import field_text
 from .language.fill import fill
 from .print_job import PrintJob
 
 if TYPE_CHECKING:
+    from ..templates.model import ClinicTemplate
     from .main_controller import MainController
+
+T = TypeVar("T")
 
 # CUPS shows job titles to every user of the printer: no patient name in it.
 PRINT_JOB_TITLE = "LDN counseling report"
@@ -163,8 +167,10 @@ class OutputActions:
                                                  str(result.page_count)) + note)
         return path
 
-    def export_html(self) -> Path | None:
-        """The accessible HTML report for exactly what the form says now (composed, no PDF)."""
+    def _build_for_export(self, build: Callable[[PatientContext, ClinicTemplate], T]
+                          ) -> tuple[PatientContext, T] | None:
+        """(form's context, ``build`` of it) for an export that is not the on-screen PDF;
+        None when the form is not valid, the user stops at an unset choice, or it fails."""
         c = self.controller
         doing = self.tr("export")
         ctx = c.valid_context(doing)
@@ -172,7 +178,7 @@ class OutputActions:
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            page, report, digest = build_html(ctx, c.template)
+            return ctx, build(ctx, c.template)
         except Exception as exc:
             messages.show_problem(self.window, self.tr("Cannot export"),
                                   self.tr("The report could not be built."),
@@ -180,6 +186,13 @@ class OutputActions:
             return None
         finally:
             QApplication.restoreOverrideCursor()
+
+    def export_html(self) -> Path | None:
+        """The accessible HTML report for exactly what the form says now (composed, no PDF)."""
+        built = self._build_for_export(build_html)
+        if built is None:
+            return None
+        ctx, (page, report, digest) = built
         path = self._write_chosen(self.tr("Export the report as accessible HTML"),
                                   suggested_html_name(ctx), "HTML (*.html)", ".html", page)
         if path is not None:
@@ -187,6 +200,25 @@ class OutputActions:
             note = self.record(ctx, report, digest, "html", str(path), page)
             self.window.status_label.setText(fill(self.tr("Exported %1 (accessible HTML)"),
                                                  path.name) + note)
+        return path
+
+    def export_accessible_pdf(self) -> Path | None:
+        """The tagged PDF/UA-1 report (same content and hash) for what the form says now."""
+        built = self._build_for_export(
+            lambda ctx, template: build_report(ctx, template, accessible=True))
+        if built is None:
+            return None
+        ctx, result = built
+        path = self._write_chosen(self.tr("Export the report as an accessible PDF"),
+                                  suggested_accessible_pdf_name(ctx), "PDF (*.pdf)", ".pdf",
+                                  result.pdf)
+        if path is not None:
+            self.mark_delivered("exported", result.content_hash)
+            note = self.record(ctx, result.report, result.content_hash, "pdf", str(path),
+                               result.pdf)
+            self.window.status_label.setText(fill(
+                self.tr("Exported %1 (accessible PDF, %2 pages)"), path.name,
+                str(result.page_count)) + note)
         return path
 
     def print_report(self, printer: QPrinter | None = None) -> PrintJob | None:
