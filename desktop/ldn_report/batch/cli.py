@@ -122,6 +122,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             args.list, args.output, template=args.template,
             jobs=args.jobs or default_jobs(), merge=args.merge, duplex=args.duplex,
             progress=printer, cancel=stop.event, lock_wait=args.wait, register=args.register,
+            accessible=args.accessible,
         )
     if stop.received is not None:
         left = summary.count("cancelled")
@@ -167,4 +168,7 @@ def add_batch_command(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--wait", type=_seconds, default=None, metavar="SECONDS",
                    help="when another batch is writing into the same folder, wait this long "
                    "for it to finish before giving up (default: 5)")
+    p.add_argument("--accessible", action="store_true",
+                   help="write each report as a tagged PDF/UA-1 file for screen readers "
+                   "(the manifest's kind column says so)")
     p.set_defaults(func=_cmd_batch)

@@ -18,6 +18,8 @@ MAX_MANIFEST_BYTES = 64 * 1024 * 1024  # 20,000 rows of a few hundred bytes, wit
 # failed (the row's column and error say why), cancelled (not reached; the next run builds it).
 BUILT, UNCHANGED, FAILED, CANCELLED = "built", "unchanged", "failed", "cancelled"
 STATUSES = (BUILT, UNCHANGED, FAILED, CANCELLED)
+# Which kind of PDF a row's file is: the standard one, or the tagged PDF/UA-1 one.
+STANDARD, ACCESSIBLE = "standard", "accessible"
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class ManifestEntry:
     bytes: int = 0
     build_key: str = ""  # template and app version the PDF was made with (for resuming)
     unset: str = ""  # required fields left empty in the list, "; "-separated (built as unknown)
+    kind: str = ""  # "standard" PDF or "accessible" (tagged PDF/UA-1, batch --accessible)
 
     @property
     def produced(self) -> bool:
@@ -101,6 +104,7 @@ def read_manifest(folder: Path) -> dict[int, ManifestEntry]:
                 bytes=int(record["bytes"] or 0),
                 build_key=record["build_key"],
                 unset=record.get("unset") or "",  # older manifests have no unset column
+                kind=record.get("kind") or STANDARD,  # nor a kind: they were all standard
             )
             if entry.status in STATUSES and Path(entry.file).name == entry.file:
                 out[entry.row] = entry

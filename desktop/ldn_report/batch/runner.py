@@ -25,11 +25,13 @@ from .build_key import file_digest, resources_digest
 from .clinic_list import TEMPLATE_COLUMN, ClinicList, ClinicRow, read_clinic_list
 from .folder_lock import output_folder_lock
 from .manifest import (
+    ACCESSIBLE,
     BUILT,
     CANCELLED,
     COLUMN_SEPARATOR,
     FAILED,
     MANIFEST_NAME,
+    STANDARD,
     UNCHANGED,
     ManifestEntry,
     problem_cells,
@@ -107,6 +109,7 @@ class _Task:
     template_key: str
     generated_on: dt.date
     previous_hash: str  # the content hash of an intact earlier PDF for this row; "" = none
+    accessible: bool = False  # a tagged PDF/UA-1 file (batch --accessible)
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,8 @@ def _build_one(task: _Task) -> _Outcome:
             digest = content_hash(report)
             if digest == task.previous_hash:
                 return _Outcome(task.row, UNCHANGED, content_hash=digest)
-        result = build_report(task.context, template, generated_on=task.generated_on)
+        result = build_report(task.context, template, generated_on=task.generated_on,
+                              accessible=task.accessible)
     except InputError as exc:
         return _Outcome(task.row, FAILED, error=str(exc))
     except EvidencePackError:
@@ -203,24 +207,25 @@ def _slug(text: str, limit: int = 40) -> str:
     return re.sub(r"-{2,}", "-", kept).strip("-")[:limit].strip("-")
 
 
-def _template_key(template: ClinicTemplate, resources: str) -> str:
+def _template_key(template: ClinicTemplate, resources: str, kind: str = STANDARD) -> str:
     """What, besides the content hash, makes the PDF look different: the app, the template as
-    read, the bytes of every file the build reads (template file, logo) and the bundled
-    resources (``resources``: evidence pack and fonts). A logo replaced at the same path, or a
-    new evidence pack, changes the key, so a rerun rebuilds every row it touches."""
+    read, the bytes of every file the build reads (template file, logo), the bundled
+    resources (``resources``: evidence pack and fonts) and the kind of PDF. A logo replaced at
+    the same path, a new evidence pack, or --accessible added or dropped changes the key, so a
+    rerun rebuilds every row it touches."""
     digest = hashlib.sha256()
     for part in (__version__, repr(template), file_digest(template.source),
-                 file_digest(template.branding.logo), resources):
+                 file_digest(template.branding.logo), resources, kind):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return digest.hexdigest()[:12]
 
 
 def _resolve_templates(
-    rows: tuple[ClinicRow, ...], default: ClinicTemplate, base: Path
+    rows: tuple[ClinicRow, ...], default: ClinicTemplate, base: Path, kind: str = STANDARD
 ) -> tuple[dict[str, ClinicTemplate], dict[int, str], dict[int, str]]:
     """Templates by key; each good row's template key; each row's template error."""
     resources = resources_digest()
-    default_key = _template_key(default, resources)
+    default_key = _template_key(default, resources, kind)
     templates = {default_key: default}
     by_cell: dict[str, ClinicTemplate | InputError] = {}
     by_key: dict[str, str] = {}  # each template cell's key, hashed once per run
@@ -245,7 +250,7 @@ def _resolve_templates(
             continue
         if not row.ok:
             continue
-        key = by_key.setdefault(row.template, _template_key(resolved, resources))
+        key = by_key.setdefault(row.template, _template_key(resolved, resources, kind))
         templates[key] = resolved
         row_keys[row.row] = key
     return templates, row_keys, errors
@@ -274,8 +279,11 @@ def run_batch(
     today: dt.date | None = None,
     lock_wait: float | None = None,
     register: str | None = None,
+    accessible: bool = False,
 ) -> BatchSummary:
     """Build one PDF per row of the clinic list into ``out_dir``; see the README section.
+
+    ``accessible``: each row's PDF is the tagged PDF/UA-1 kind (the manifest's kind column).
 
     Raises InputError when the list itself is unusable (or ``template`` is unknown), or when
     another batch still writes into ``out_dir`` after ``lock_wait`` seconds (default 5); bad
@@ -297,18 +305,20 @@ def run_batch(
         # Held for the whole run: a second batch into this folder waits, then refuses.
         return _run_locked(clinic, default, out, jobs=jobs, merge=merge, duplex=duplex,
                            merge_volume=merge_volume, progress=progress, cancel=cancel,
-                           today=today, started=started, register=register)
+                           today=today, started=started, register=register,
+                           kind=ACCESSIBLE if accessible else STANDARD)
 
 
 def _run_locked(
     clinic: ClinicList, default: ClinicTemplate, out: Path, *, jobs: int, merge: bool,
     duplex: bool, merge_volume: int, progress: ProgressCallback | None,
     cancel: CancelFlag | None, today: dt.date, started: float, register: str | None = None,
+    kind: str = STANDARD,
 ) -> BatchSummary:
     # Only temp files of writers that are gone: never a write still in progress.
     remove_dead_writers_temp_files(out)
     templates, row_keys, template_errors = _resolve_templates(
-        clinic.rows, default, clinic.path.parent)
+        clinic.rows, default, clinic.path.parent, kind)
     previous = read_manifest(out)
     width = max(4, len(str(max((r.row for r in clinic.rows), default=1))))
     entries: dict[int, ManifestEntry] = {}
@@ -321,7 +331,8 @@ def _run_locked(
             problems.append((TEMPLATE_COLUMN, template_errors[row.row]))
         if problems:
             entries[row.row] = ManifestEntry(row.row, FAILED, template=row.template,
-                                             unset=unset[row.row], **problem_cells(problems))
+                                             unset=unset[row.row], kind=kind,
+                                             **problem_cells(problems))
             continue
         assert row.context is not None
         names[row.row] = output_name(row, width)
@@ -329,7 +340,7 @@ def _run_locked(
         before = previous.get(row.row)
         prev_hash = before.content_hash if (
             before and _intact(out, before, names[row.row], key)) else ""
-        tasks.append(_Task(row.row, row.context, key, today, prev_hash))
+        tasks.append(_Task(row.row, row.context, key, today, prev_hash, kind == ACCESSIBLE))
 
     total = len(clinic.rows)
     done = 0
@@ -367,7 +378,7 @@ def _run_locked(
                     entry = ManifestEntry(outcome.row, BUILT, name, outcome.pages,
                                           outcome.content_hash, template=template_name,
                                           bytes=len(outcome.pdf), build_key=key,
-                                          unset=unset[outcome.row])
+                                          unset=unset[outcome.row], kind=kind)
                     summary_warnings += [f"row {outcome.row}: {w}" for w in outcome.warnings]
                     for warning in outcome.template_warnings:
                         if (line := f"template {template_name}: {warning}") not in said:
@@ -375,10 +386,11 @@ def _run_locked(
                             summary_warnings.append(line)
                 elif outcome.status == UNCHANGED:
                     entry = replace(previous[outcome.row], status=UNCHANGED,
-                                    unset=unset[outcome.row])
+                                    unset=unset[outcome.row], kind=kind)
                 else:
                     entry = ManifestEntry(outcome.row, FAILED, error=outcome.error,
-                                          template=template_name, unset=unset[outcome.row])
+                                          template=template_name, unset=unset[outcome.row],
+                                          kind=kind)
                 record(entry)
         cancelled = bool(cancel is not None and cancel.is_set())
     finally:
@@ -386,7 +398,7 @@ def _run_locked(
         for task in tasks:
             if task.row not in entries:
                 entries[task.row] = ManifestEntry(task.row, CANCELLED, names[task.row],
-                                                  unset=unset[task.row])
+                                                  unset=unset[task.row], kind=kind)
         _remove_outdated_files(out, previous, entries)
         manifest = write_manifest(out, list(entries.values()))
         recorder.close()
