@@ -302,7 +302,7 @@ def test_unset_cells_build_neutral_reports_named_in_manifest_and_summary(tmp_pat
     assert manifest[4].unset == "dmt.status"
     assert manifest[5].unset == ""
     header = (out / "manifest.csv").read_text(encoding="utf-8-sig").splitlines()[0]
-    assert header.split(",")[-1] == "unset"
+    assert header.split(",")[-2:] == ["unset", "kind"]  # kind: batch --accessible
     # unset builds exactly like the explicit choice: same content, so the same hash
     assert manifest[2].content_hash == manifest[3].content_hash
     unset_line = next(line for line in result.stdout.splitlines() if line.startswith("unset:"))
