@@ -688,6 +688,14 @@ La vista previa muestra el último informe correcto.</translation>
         <translation>Guardar el informe como página web accesible, para lectores de pantalla y letra grande</translation>
     </message>
     <message>
+        <source>Export accessible P&amp;DF…</source>
+        <translation>Exportar P&amp;DF accesible…</translation>
+    </message>
+    <message>
+        <source>Save the report as a tagged PDF (PDF/UA) for screen readers</source>
+        <translation>Guardar el informe como PDF etiquetado (PDF/UA) para lectores de pantalla</translation>
+    </message>
+    <message>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
@@ -884,6 +892,14 @@ La vista previa muestra el último informe correcto.</translation>
     <message>
         <source>Exported %1 (accessible HTML)</source>
         <translation>Exportado %1 (HTML accesible)</translation>
+    </message>
+    <message>
+        <source>Export the report as an accessible PDF</source>
+        <translation>Exportar el informe como PDF accesible</translation>
+    </message>
+    <message>
+        <source>Exported %1 (accessible PDF, %2 pages)</source>
+        <translation>Exportado %1 (PDF accesible, %2 páginas)</translation>
     </message>
     <message>
         <source>print</source>
