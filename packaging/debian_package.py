@@ -21,7 +21,9 @@ LDN counseling report builder for multiple sclerosis
  statement comes from the bundled evidence pack; the app never uses the
  network. Self-contained: Python and Qt are inside /opt/ldn-report."""
 # Printing goes through CUPS: named even if a build machine without it dropped Qt's print plugin.
-ALWAYS = ("libcups2",)
+# libcups2: printing; libpq5: the register's PostgreSQL driver (psycopg) loads the system's
+# libpq by name, so ldd does not see it.
+ALWAYS = ("libcups2", "libpq5")
 
 DESKTOP_ENTRY = """\
 [Desktop Entry]

@@ -95,6 +95,11 @@ def _check_cli(program: Path, home: Path, dev_hash: str) -> None:
     m = re.search(r"content ([0-9a-f]+)", res.stdout)
     assert m, res.stdout
     assert m.group(1) == dev_hash, "the bundle builds other content than the development build"
+    # The handout register works from the bundle (Alembic scripts, SQLite dialect inside): the
+    # build was recorded, not queued.
+    assert "register" not in res.stderr.lower(), res.stderr
+    res = _run([program, "register", "list", "--csv"], env, home)
+    assert m.group(1) in res.stdout, res.stdout + res.stderr
     assert out.read_bytes().startswith(b"%PDF")
     # Spanish: the CLDR data (Babel) for dates and decimal commas is in the bundle too.
     es = home / "report-es.pdf"
