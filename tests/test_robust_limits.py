@@ -168,3 +168,20 @@ def test_a_logo_that_is_a_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         _logo_template(tmp_path)
     assert err.value.field == "branding.logo"
+
+
+def test_a_truncated_logo_is_damaged_even_after_the_accessible_route_loaded(tmp_path: Path):
+    """WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process on import; the
+    logo check must not inherit it (the app or a batch may have made an accessible PDF)."""
+    from PIL import Image, ImageFile
+
+    pytest.importorskip("weasyprint")
+    import weasyprint  # noqa: F401
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # what WeasyPrint does to the process
+    good = tmp_path / "good.png"
+    Image.effect_noise((300, 300), 60).save(good)
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(good.read_bytes()[:2000])
+    with pytest.raises(InputError, match="damaged"):
+        _logo_template(broken)

@@ -92,6 +92,23 @@ def _open(path: Path, max_bytes: int, *, enforce_pixels: bool = True):
     return image
 
 
+def _load_strictly(image, name: str) -> None:
+    """Decode every pixel; a truncated file is damaged. WeasyPrint (the accessible route) sets
+    Pillow's process-wide LOAD_TRUNCATED_IMAGES on import, which would let a cut-off logo pass,
+    so the check turns it off while it decodes."""
+    from PIL import ImageFile
+
+    lenient = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        image.load()
+    except Exception as exc:
+        raise InputError("branding.logo", f"{name} is damaged and cannot be read as an "
+                         f"image ({type(exc).__name__})") from None
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
+
+
 def check_logo(path: str | Path) -> tuple[int, int]:
     """The logo's (width, height) in pixels, or InputError naming what is wrong with it."""
     path = Path(path)
@@ -99,11 +116,7 @@ def check_logo(path: str | Path) -> tuple[int, int]:
     w, h = image.size
     if max(w, h) > MAX_LOGO_PIXELS:
         raise _too_large(path.name, (w, h))
-    try:
-        image.load()  # decodes every pixel: a truncated file fails here, not in a report
-    except Exception as exc:
-        raise InputError("branding.logo", f"{path.name} is damaged and cannot be read as an "
-                         f"image ({type(exc).__name__})") from None
+    _load_strictly(image, path.name)  # a truncated file fails here, not in a report
     return w, h
 
 
@@ -115,7 +128,7 @@ def logo_too_big(path: str | Path) -> bool:
     except InputError:
         try:
             image = _open(path, MAX_SOURCE_BYTES, enforce_pixels=False)
-            image.load()
+            _load_strictly(image, path.name)
         except Exception:
             return False
         return True
@@ -129,11 +142,7 @@ def downscale_logo(src: str | Path, dest: str | Path) -> str:
     src, dest = Path(src), Path(dest)
     image = _open(src, MAX_SOURCE_BYTES, enforce_pixels=False)
     old = image.size
-    try:
-        image.load()
-    except Exception as exc:
-        raise InputError("branding.logo", f"{src.name} is damaged and cannot be read as an "
-                         f"image ({type(exc).__name__})") from None
+    _load_strictly(image, src.name)
     if image.mode not in ("RGB", "RGBA", "L", "LA"):
         image = image.convert("RGBA")
     image.thumbnail((DOWNSCALE_TO, DOWNSCALE_TO), Image.Resampling.LANCZOS)
