@@ -51,10 +51,10 @@ def repo_root() -> Path:
 
 @pytest.fixture(scope="session")
 def cups_pdf() -> SimpleNamespace:
-    """The cups-pdf test queue from `make cups`: .printer (queue name) and .out_dir (Path).
+    """This checkout's cups-pdf test queue from `make cups`: .printer (name), .out_dir (Path).
 
-    Skips with a reason when the queue is not configured or not running. cups-pdf names files
-    after the job title, so list out_dir before printing and wait for a new *.pdf afterwards.
+    Skips with a reason when the queue is not configured or not running. Queue and folder are
+    this checkout's own (tools/cups-env.sh); find a job's file with cups_output.wait_for_job_pdf.
     """
     printer = os.environ.get("LDN_CUPS_PRINTER")
     out = os.environ.get("LDN_CUPS_OUT")

@@ -6,12 +6,15 @@ on the same queue through the `cups_pdf` fixture in conftest.py.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import time
 from pathlib import Path
 
 import pytest
+
+from cups_output import wait_for_job_pdf
 
 pytestmark = pytest.mark.cups
 
@@ -31,23 +34,11 @@ def test_lp_to_cups_pdf_queue_writes_pdf(cups_pdf, tmp_path: Path):
         pytest.skip("lp not installed (Debian package cups-client)")
     src = tmp_path / "check.pdf"
     _two_page_pdf(src)
-    before = set(cups_pdf.out_dir.glob("*.pdf")) if cups_pdf.out_dir.is_dir() else set()
     title = f"ldn-setup-check-{time.time_ns()}"
-    subprocess.run(["lp", "-d", cups_pdf.printer, "-t", title, str(src)], check=True, timeout=30)
-
-    deadline = time.monotonic() + 30
-    new: list[Path] = []
-    while time.monotonic() < deadline:
-        new = [p for p in set(cups_pdf.out_dir.glob("*.pdf")) - before if p.stat().st_size > 0]
-        if new:
-            time.sleep(0.2)  # cups-pdf writes, then chowns: let it finish
-            break
-        time.sleep(0.1)
-    assert new, f"no PDF appeared in {cups_pdf.out_dir} within 30 s (see /var/log/cups/)"
-    (out,) = new
-    try:
-        from pypdf import PdfReader
-
-        assert len(PdfReader(out).pages) == 2
-    finally:
-        out.unlink(missing_ok=True)
+    sent = subprocess.run(["lp", "-d", cups_pdf.printer, "-t", title, str(src)], check=True,
+                          timeout=30, capture_output=True, text=True).stdout
+    # "request id is LDN_PDF_<hash>-17 (1 file(s))": cups-pdf names the file "...-job_17.pdf"
+    job = re.fullmatch(rf"request id is {re.escape(cups_pdf.printer)}-(\d+) .*", sent.strip())
+    assert job, sent
+    out = wait_for_job_pdf(cups_pdf.out_dir, f"*-job_{job[1]}.pdf", pages=2, seconds=30)
+    out.unlink()

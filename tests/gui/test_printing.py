@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import io
-import time
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog
 
+from cups_output import wait_for_job_pdf
 from ldn_report.gui.printing import print_pdf
 
 LETTER_PT = (612, 792)
@@ -44,41 +42,8 @@ def print_and_wait(qtbot, gui, timeout: int = 120_000) -> int:
     return job.pages
 
 
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except FileNotFoundError:
-        return -1
-
-
-# Other checkouts' print jobs queue before ours (cups-pdf converts one ~6 MB job at a time).
+# cups-pdf converts a ~6 MB job with Ghostscript: minutes on a loaded 2-core machine.
 QUEUE_WAIT_S = 300
-
-
-def _wait_for_new_pdf(folder: Path, before: set[Path], pages: int,
-                      seconds: float = QUEUE_WAIT_S) -> Path:
-    """The PDF cups-pdf wrote for our job (since ``before``, ``pages`` long), once settled.
-
-    The queue is shared: other checkouts on this machine print too, and their tests remove
-    what they find. A file that vanishes or is not ours is left alone and the wait goes on.
-    """
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        new = [p for p in set(folder.glob("*.pdf")) - before if _size(p) > 0]
-        if new:
-            # cups-pdf writes in pieces, then changes the owner: wait for the size to settle
-            size = -1
-            while size != _size(new[0]) and time.monotonic() < deadline:
-                size = _size(new[0])
-                time.sleep(1.0)
-            try:
-                if size > 0 and len(PdfReader(new[0]).pages) == pages:
-                    return new[0]
-            except (FileNotFoundError, PdfReadError):
-                pass
-            before = before | {new[0]}  # another run's job
-        time.sleep(0.2)
-    raise AssertionError(f"no PDF appeared in {folder} within {seconds} s (see /var/log/cups/)")
 
 
 @pytest.mark.cups
@@ -86,13 +51,15 @@ def _wait_for_new_pdf(folder: Path, before: set[Path], pages: int,
 def test_print_action_prints_every_page_on_the_cups_pdf_queue(qtbot, example_gui, cups_pdf,
                                                               monkeypatch):
     g = example_gui
-    before = set(cups_pdf.out_dir.glob("*.pdf")) if cups_pdf.out_dir.is_dir() else set()
+    # the queue is this checkout's own; the folder may hold files of earlier runs
+    before = frozenset(cups_pdf.out_dir.glob("*.pdf"))
     job_titles = _accept_print_dialog(monkeypatch, printer_name=cups_pdf.printer)
     pages = print_and_wait(qtbot, g)
     expected = g.controller.result.page_count
     assert pages == expected
     assert job_titles == ["LDN counseling report"]  # no patient name in the print queue
-    out = _wait_for_new_pdf(cups_pdf.out_dir, before, expected)
+    out = wait_for_job_pdf(cups_pdf.out_dir, "LDN_counseling_report*.pdf", expected,
+                           QUEUE_WAIT_S, before)
     try:
         printed = PdfReader(io.BytesIO(out.read_bytes()))
         assert len(printed.pages) == expected
