@@ -83,20 +83,20 @@ def _cmd_build(args: argparse.Namespace) -> int:
     atomic_write_all(files)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    _record(args, ctx, report, digest, "pdf" if isinstance(data, bytes) else "html", out, data,
-            template)
+    _record(args, ctx, report, digest, data, out, template)
     print(f"wrote {out} ({summary})")
     if args.chart_note:
         print(f"wrote chart note {args.chart_note}")
     return EXIT_OK
 
 
-def _record(args: argparse.Namespace, ctx: object, report: object, digest: str, kind: str,
-            out: Path, data: bytes | str, template: ClinicTemplate) -> None:
+def _record(args: argparse.Namespace, ctx: object, report: object, digest: str,
+            data: bytes | str, out: Path, template: ClinicTemplate) -> None:
     """Put the report in the handout register; a failure is one warning line, never an error."""
-    from .register.record import template_ref
+    from .register.record import file_kind, template_ref
     from .register.recorder import record_output
 
+    kind = file_kind(data, accessible=args.accessible)
     problem = record_output(ctx, report, digest, kind, str(out.resolve()), data=data,
                             template_ref=template_ref(template), register=args.register)
     if problem:

@@ -43,11 +43,14 @@ def _cells(view) -> list[str]:
             for c in range(table.columnCount())]
 
 
-def test_export_pdf_html_and_print_are_recorded(qtbot, example_gui, monkeypatch, tmp_path):
+def test_every_output_is_recorded_with_its_kind(qtbot, example_gui, monkeypatch, tmp_path):
+    """Export PDF, Export accessible PDF, Export accessible HTML and Print: one record each."""
     g = example_gui
     _save_as(monkeypatch, tmp_path / "sheet.pdf")
     assert g.controller.output.export_pdf() == tmp_path / "sheet.pdf"
     assert "register" not in g.window.status_label.text()
+    _save_as(monkeypatch, tmp_path / "tagged.pdf")
+    assert g.controller.output.export_accessible_pdf() == tmp_path / "tagged.pdf"
     _save_as(monkeypatch, tmp_path / "sheet.html")
     assert g.controller.output.export_html() == tmp_path / "sheet.html"
     _print_to(monkeypatch, tmp_path / "printed.pdf")
@@ -55,10 +58,12 @@ def test_export_pdf_html_and_print_are_recorded(qtbot, example_gui, monkeypatch,
     qtbot.waitUntil(lambda: job.finished, timeout=120_000)
     qtbot.waitUntil(lambda: g.window.status_label.text().startswith("Sent"), timeout=10_000)
     rows = _rows()
-    assert sorted(r.output_kind for r in rows) == ["html", "pdf", "print"]
+    assert sorted(r.output_kind for r in rows) == ["accessible_pdf", "html", "pdf", "print"]
     assert {r.patient_mrn for r in rows} == {"MS-204781"}
     by_kind = {r.output_kind: r for r in rows}
     assert by_kind["pdf"].destination == str(tmp_path / "sheet.pdf")
+    assert by_kind["accessible_pdf"].destination == str(tmp_path / "tagged.pdf")
+    assert by_kind["html"].destination == str(tmp_path / "sheet.html")
     assert by_kind["print"].destination == str(tmp_path / "printed.pdf")
     assert by_kind["pdf"].content_hash == g.controller.result.content_hash
 

@@ -364,7 +364,7 @@ def _run_locked(
     templates_by_key_name = {key: t.name for key, t in templates.items()}
     cancelled = False
     contexts = {task.row: task.context for task in tasks}
-    recorder = _RowRecorder(register, templates)
+    recorder = _RowRecorder(register, templates, accessible=kind == ACCESSIBLE)
     try:
         with contextlib.closing(_execute(tasks, templates, jobs, cancel)) as outcomes:
             for outcome in outcomes:
@@ -418,22 +418,25 @@ class _RowRecorder:
     parent) process. A register that cannot be written never stops the batch: its rows are
     queued and the summary says so once."""
 
-    def __init__(self, register: str | None, templates: dict[str, ClinicTemplate]) -> None:
+    def __init__(self, register: str | None, templates: dict[str, ClinicTemplate], *,
+                 accessible: bool = False) -> None:
         from ..register.recorder import Recorder
 
         self.recorder = Recorder(register)
         self.templates = templates
+        self.accessible = accessible  # batch --accessible: recorded as accessible_pdf
         self.first_problem = ""
         self.queued = 0
         self.held: list[Any] = []
 
     def record(self, ctx: PatientContext, key: str, outcome: _Outcome, path: Path) -> None:
-        from ..register.record import handout_for, template_ref
+        from ..register.record import file_kind, handout_for, template_ref
 
         template = self.templates[key]
         handout = handout_for(ctx, template=outcome.template_name or template.name,
                               pack_version=outcome.pack_version, language=outcome.language,
-                              content_hash=outcome.content_hash, kind="pdf",
+                              content_hash=outcome.content_hash,
+                              kind=file_kind(outcome.pdf, accessible=self.accessible),
                               destination=str(path.resolve()),
                               template_ref=template_ref(template), data=outcome.pdf)
         if self.first_problem:

@@ -16,7 +16,7 @@ from ..atomic import atomic_write
 from ..build import BuildResult, build_html, build_report
 from ..chart_note import chart_note
 from ..context import FIELDS, PatientContext
-from ..register.record import template_ref
+from ..register.record import ACCESSIBLE_PDF, HTML, PDF, PRINT, template_ref
 from ..register.recorder import Recorder, record_output
 from ..report import Report
 from . import messages
@@ -162,7 +162,7 @@ class OutputActions:
         if path is not None:
             self.mark_delivered("exported")
             note = self.record(self.controller.result_key[0], result.report,
-                               result.content_hash, "pdf", str(path), result.pdf)
+                               result.content_hash, PDF, str(path), result.pdf)
             self.window.status_label.setText(fill(self.tr("Exported %1 (%2 pages)"), path.name,
                                                  str(result.page_count)) + note)
         return path
@@ -197,7 +197,7 @@ class OutputActions:
                                   suggested_html_name(ctx), "HTML (*.html)", ".html", page)
         if path is not None:
             self.mark_delivered("exported", digest)
-            note = self.record(ctx, report, digest, "html", str(path), page)
+            note = self.record(ctx, report, digest, HTML, str(path), page)
             self.window.status_label.setText(fill(self.tr("Exported %1 (accessible HTML)"),
                                                  path.name) + note)
         return path
@@ -214,8 +214,8 @@ class OutputActions:
                                   result.pdf)
         if path is not None:
             self.mark_delivered("exported", result.content_hash)
-            note = self.record(ctx, result.report, result.content_hash, "pdf", str(path),
-                               result.pdf)
+            note = self.record(ctx, result.report, result.content_hash, ACCESSIBLE_PDF,
+                               str(path), result.pdf)
             self.window.status_label.setText(fill(
                 self.tr("Exported %1 (accessible PDF, %2 pages)"), path.name,
                 str(result.page_count)) + note)
@@ -280,7 +280,7 @@ class OutputActions:
         self.mark_delivered("printed", digest)
         where = job.printer.printerName() or job.printer.outputFileName() or self.tr("the printer")
         pages = job.pages
-        note = self.record(ctx, result.report, digest, "print", where, result.pdf)
+        note = self.record(ctx, result.report, digest, PRINT, where, result.pdf)
         self.window.status_label.setText(
             (fill(self.tr("Sent 1 page to %1"), where) if pages == 1
              else fill(self.tr("Sent %1 pages to %2"), str(pages), where)) + note)

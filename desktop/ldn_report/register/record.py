@@ -13,7 +13,15 @@ from typing import Any
 from .. import __version__
 
 # What left the app: a file of one of these formats, or a print job.
-OUTPUT_KINDS = ("pdf", "html", "accessible_pdf", "print")
+PDF, HTML, ACCESSIBLE_PDF, PRINT = "pdf", "html", "accessible_pdf", "print"
+OUTPUT_KINDS = (PDF, HTML, ACCESSIBLE_PDF, PRINT)
+
+
+def file_kind(data: bytes | str, accessible: bool = False) -> str:
+    """The output kind of a written report: HTML text, a tagged PDF/UA-1 file or a PDF."""
+    if isinstance(data, str):
+        return HTML
+    return ACCESSIBLE_PDF if accessible else PDF
 
 
 @dataclass(frozen=True)
