@@ -322,3 +322,52 @@ def test_an_unexpected_register_failure_never_blocks_a_report(tmp_path, capsys, 
     assert err.count("\n") == 1
     assert "queued" in err
     assert "Traceback" not in err
+
+
+# A database library that cannot be loaded: hidden from a real process before it starts.
+_HIDE = ("import sys; sys.modules.update(dict.fromkeys({mods}, None)); "
+         "from ldn_report.cli import main; sys.exit(main(sys.argv[1:]))")
+
+
+@pytest.mark.parametrize(("hidden", "register", "named"), [
+    (["psycopg"], "postgresql://clinic@127.0.0.1:9/register", "PostgreSQL driver psycopg"),
+    (["sqlalchemy"], "register.sqlite3", "SQLAlchemy"),
+    (["alembic"], "register.sqlite3", "Alembic"),
+])
+def test_a_missing_database_library_is_one_clear_message(tmp_path, hidden, register, named):
+    """Every register command, build and batch: one line naming what is missing, no
+    traceback; the register commands exit 4 (register unusable), build and batch still
+    write their reports."""
+    if not register.startswith("postgresql"):
+        register = str(tmp_path / register)
+    sheet = tmp_path / "sheet.pdf"
+    sheet.write_bytes(_a_pdf())
+    listing = tmp_path / "list.csv"
+    listing.write_bytes((EXAMPLES_DIR / "clinic-list.csv").read_bytes())
+    code = _HIDE.format(mods=hidden)
+    commands = {
+        ("register", "list"): 4, ("register", "list", "--csv"): 4, ("register", "stale"): 4,
+        ("register", "export", "--csv", str(tmp_path / "audit.csv")): 4,
+        ("verify", str(sheet)): 4,
+        ("build", "--example", "on-dmt-mood-pain", "-o", str(tmp_path / "a.pdf")): 0,
+        ("batch", str(listing), "-o", str(tmp_path / "out"), "--jobs", "1"): 0,
+    }
+    for argv, want in commands.items():
+        done = subprocess.run([sys.executable, "-c", code, "--register", register, *argv],
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == want, (argv, done.stderr)
+        assert "Traceback" not in done.stderr, argv
+        said = [line for line in done.stderr.splitlines() if named in line]
+        assert len(said) == 1, (argv, done.stderr)
+        assert "cannot be loaded" in said[0]
+        if want == 4:
+            assert done.stderr.count("\n") == 1, (argv, done.stderr)
+    assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")
+
+
+def _a_pdf() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

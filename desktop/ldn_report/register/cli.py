@@ -78,13 +78,15 @@ class _RegisterUnavailable(Exception):
 
 def _run(func: Any) -> Any:
     def wrapped(args: argparse.Namespace) -> int:
-        from .errors import RegisterError
+        from .errors import RegisterError, missing_library
 
         try:
             return func(args)
         except (_RegisterUnavailable, RegisterError) as exc:
             print(f"ldn-report: error: {exc}", file=sys.stderr)
-            return EXIT_REGISTER
+        except ImportError as exc:  # SQLAlchemy (or Alembic) itself cannot be loaded
+            print(f"ldn-report: error: {missing_library(exc)}", file=sys.stderr)
+        return EXIT_REGISTER
     return wrapped
 
 

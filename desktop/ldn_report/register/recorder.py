@@ -7,7 +7,7 @@ import os
 from typing import Any
 
 from ..errors import InputError
-from .errors import RegisterError
+from .errors import RegisterError, missing_library
 from .location import ENV_VAR, RegisterLocation, resolve_location
 from .record import Handout, handout_for
 
@@ -43,6 +43,9 @@ class Recorder:
         except RegisterError as error:
             self.close()  # reopened next time: the server may be back, the lock gone
             return self._queue(batch, str(error))
+        except ImportError as error:  # SQLAlchemy or Alembic missing (the driver is above)
+            self.close()
+            return self._queue(batch, str(missing_library(error, self.location.label)))
         except Exception as error:  # a missing driver or migration file: still never blocks
             self.close()
             return self._queue(batch, f"the register could not be used ({type(error).__name__})")

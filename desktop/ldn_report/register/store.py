@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, exc, insert, select, text
 
 from ..atomic import atomic_write
-from .errors import RegisterError
+from .errors import RegisterError, missing_library
 from .location import RegisterLocation
 from .migrations import HEAD_REVISION
 from .record import Handout
@@ -78,7 +78,9 @@ def open_register(location: RegisterLocation) -> Register:
         try:
             engine = create_engine(location.url, connect_args={"connect_timeout": CONNECT_SECONDS},
                                    pool_pre_ping=True)
-        except (exc.ArgumentError, ImportError, ValueError) as error:
+        except ImportError as error:  # the driver (psycopg) or its libpq is missing
+            raise missing_library(error, location.label) from None
+        except (exc.ArgumentError, ValueError) as error:
             raise RegisterError(f"the register address {location.label} is not usable "
                                 f"({type(error).__name__})") from None
     try:
@@ -86,6 +88,9 @@ def open_register(location: RegisterLocation) -> Register:
     except exc.SQLAlchemyError as error:
         engine.dispose()
         raise RegisterError(describe(error, location, "open")) from None
+    except ImportError as error:  # Alembic, needed to create or upgrade the schema
+        engine.dispose()
+        raise missing_library(error, location.label) from None
     except RegisterError:
         engine.dispose()
         raise
