@@ -1,40 +1,23 @@
-"""The app's outputs in the handout register, and the History window (filters, Check a sheet,
-the register setting): real register files, real PDFs, real Qt."""
+"""The History window: filters, Check a sheet, the register setting; one register per window,
+read on the register thread; nothing identifying of a de-identified record shown (real
+register files, real PDFs, real Qt)."""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog
 from sqlalchemy import text
+from test_register_outputs import recorded, save_as
 
 from ldn_report.gui.history_controller import show_history
-from ldn_report.register.location import default_location, parse_location
-from ldn_report.register.queries import list_handouts
+from ldn_report.register.location import default_location
 from ldn_report.register.store import open_register
 
-
-def _save_as(monkeypatch, target: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(target), "")))
-
-
-def _print_to(monkeypatch, target: Path) -> None:
-    def accept(dialog: QPrintDialog) -> int:
-        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        dialog.printer().setOutputFileName(str(target))
-        return QDialog.DialogCode.Accepted.value
-
-    monkeypatch.setattr(QPrintDialog, "exec", accept)
-
-
-def _rows(location=None):
-    with open_register(location or default_location()) as register:
-        return list_handouts(register)
+HIDDEN_NAME, HIDDEN_MRN = "Zelda Quintrell", "ZQ-77731"
 
 
 def _cells(view) -> list[str]:
@@ -43,92 +26,112 @@ def _cells(view) -> list[str]:
             for c in range(table.columnCount())]
 
 
-def test_every_output_is_recorded_with_its_kind(qtbot, example_gui, monkeypatch, tmp_path):
-    """Export PDF, Export accessible PDF, Export accessible HTML and Print: one record each."""
-    g = example_gui
-    _save_as(monkeypatch, tmp_path / "sheet.pdf")
-    assert g.controller.output.export_pdf() == tmp_path / "sheet.pdf"
-    assert "register" not in g.window.status_label.text()
-    _save_as(monkeypatch, tmp_path / "tagged.pdf")
-    assert g.controller.output.export_accessible_pdf() == tmp_path / "tagged.pdf"
-    _save_as(monkeypatch, tmp_path / "sheet.html")
-    assert g.controller.output.export_html() == tmp_path / "sheet.html"
-    _print_to(monkeypatch, tmp_path / "printed.pdf")
-    job = g.controller.output.print_report()
-    qtbot.waitUntil(lambda: job.finished, timeout=120_000)
-    qtbot.waitUntil(lambda: g.window.status_label.text().startswith("Sent"), timeout=10_000)
-    rows = _rows()
-    assert sorted(r.output_kind for r in rows) == ["accessible_pdf", "html", "pdf", "print"]
-    assert {r.patient_mrn for r in rows} == {"MS-204781"}
-    by_kind = {r.output_kind: r for r in rows}
-    assert by_kind["pdf"].destination == str(tmp_path / "sheet.pdf")
-    assert by_kind["accessible_pdf"].destination == str(tmp_path / "tagged.pdf")
-    assert by_kind["html"].destination == str(tmp_path / "sheet.html")
-    assert by_kind["print"].destination == str(tmp_path / "printed.pdf")
-    assert by_kind["pdf"].content_hash == g.controller.result.content_hash
+def _settled(qtbot, history):
+    qtbot.waitUntil(lambda: history.idle, timeout=30_000)
+    return history.view
 
 
-def test_a_broken_register_never_blocks_the_export(example_gui, monkeypatch, tmp_path):
-    g = example_gui
-    broken = tmp_path / "register.sqlite3"
-    broken.write_bytes(os.urandom(4096))
-    g.controller.settings.register = str(broken)
-    _save_as(monkeypatch, tmp_path / "sheet.pdf")
-    assert g.controller.output.export_pdf() == tmp_path / "sheet.pdf"
-    assert (tmp_path / "sheet.pdf").read_bytes().startswith(b"%PDF")
-    status = g.window.status_label.text()
-    assert status.startswith("Exported sheet.pdf")
-    assert "Handout register not written" in status
-    assert "queued" in status
+def _export_identified_and_hostile(qtbot, g, monkeypatch, tmp_path) -> Path:
+    """One identified sheet, and a de-identified one whose form still holds a name and record
+    number and whose file is named after the patient. The de-identified sheet's path."""
+    save_as(monkeypatch, tmp_path / "sheet.pdf")
+    g.controller.output.export_pdf()
+    g.controller.new_context()
+    g.field("patient.deidentified").setChecked(True)
+    g.field("patient.name").setText(HIDDEN_NAME)
+    g.field("patient.mrn").setText(HIDDEN_MRN)
+    g.field("ms.phenotype").setCurrentIndex(g.field("ms.phenotype").findData("RRMS"))
+    g.field("dmt.status").setCurrentIndex(g.field("dmt.status").findData("declined"))
+    anon = tmp_path / f"{HIDDEN_NAME} {HIDDEN_MRN}.pdf"
+    save_as(monkeypatch, anon)
+    assert g.controller.output.export_pdf() == anon
+    assert len(recorded(qtbot, g)) == 2
+    return anon
 
 
 def test_history_window_lists_filters_and_checks_a_sheet(qtbot, example_gui, monkeypatch,
                                                          tmp_path):
     g = example_gui
-    _save_as(monkeypatch, tmp_path / "sheet.pdf")
-    g.controller.output.export_pdf()
-    g.controller.new_context()
-    g.field("patient.deidentified").setChecked(True)
-    g.field("patient.name").setText("Zelda Quintrell")
-    g.field("ms.phenotype").setCurrentIndex(g.field("ms.phenotype").findData("RRMS"))
-    g.field("dmt.status").setCurrentIndex(g.field("dmt.status").findData("declined"))
-    _save_as(monkeypatch, tmp_path / "anon.pdf")
-    assert g.controller.output.export_pdf() == tmp_path / "anon.pdf"
-
+    anon = _export_identified_and_hostile(qtbot, g, monkeypatch, tmp_path)
     history = show_history(g.window, g.controller.settings)
-    view = history.view
+    view = _settled(qtbot, history)
     qtbot.addWidget(view)
     assert view.table.rowCount() == 2
-    cells = _cells(view)
-    assert "de-identified" in cells
-    assert "Zelda Quintrell" not in " ".join(cells)
+    assert "de-identified" in _cells(view)
     view.mrn.setText("MS-204781")
-    assert view.table.rowCount() == 1
+    assert _settled(qtbot, history).table.rowCount() == 1
     view.mrn.setText("")
     view.stale_only.setChecked(True)
-    assert view.table.rowCount() == 0  # every sheet has the installed pack
+    assert _settled(qtbot, history).table.rowCount() == 0  # every sheet has the installed pack
     with open_register(default_location()) as register, register.engine.begin() as conn:
         conn.execute(text("UPDATE handouts SET pack_version = '1.0.0'"))
     history.refresh()
-    assert view.table.rowCount() == 1  # the identified patient; never the de-identified one
+    # The identified patient; never the de-identified one.
+    assert _settled(qtbot, history).table.rowCount() == 1
     view.stale_only.setChecked(False)
     view.since_on.setChecked(True)
     view.since.setDate(QDate(2999, 1, 1))
-    assert view.table.rowCount() == 0
+    assert _settled(qtbot, history).table.rowCount() == 0
     view.since_on.setChecked(False)
-    said = history.check_sheet(tmp_path / "anon.pdf")
+    history.check_sheet(anon)
+    _settled(qtbot, history)
+    said = view.verdict.text()
     assert "made here: yes (this exact file)" in said
     assert "for: de-identified" in said
     assert "out of date" in said
-    assert "Zelda" not in said
+    assert history.opened == 1  # one register for the window's life, however many queries
     view.resize(1100, 600)
     view.grab().save(str(tmp_path / "history.png"))
     if os.environ.get("LDN_SCREENSHOT_DIR"):
         view.grab().save(str(Path(os.environ["LDN_SCREENSHOT_DIR"]) / "history.png"))
 
 
+def test_nothing_identifying_of_a_deidentified_record_is_shown(qtbot, example_gui,
+                                                              monkeypatch, tmp_path):
+    """The table, the search, the record-number filter and Check a sheet, with a sheet named
+    after the patient and a hand-edited row that still holds her name and record number."""
+    g = example_gui
+    anon = _export_identified_and_hostile(qtbot, g, monkeypatch, tmp_path)
+    with open_register(default_location()) as register, register.engine.begin() as conn:
+        conn.execute(text("UPDATE handouts SET patient_mrn = :mrn, patient_name = :name "
+                          "WHERE deidentified"), {"mrn": HIDDEN_MRN, "name": HIDDEN_NAME})
+    history = show_history(g.window, g.controller.settings)
+    view = _settled(qtbot, history)
+    qtbot.addWidget(view)
+    seen = [" ".join(_cells(view))]
+    for search in ("Zelda", "quintrell", "77731"):
+        view.search.setText(search)
+        assert _settled(qtbot, history).table.rowCount() == 0, search
+    view.search.setText("")
+    view.mrn.setText(HIDDEN_MRN)
+    assert _settled(qtbot, history).table.rowCount() == 0
+    view.mrn.setText("")
+    history.check_sheet(anon)
+    _settled(qtbot, history)
+    seen.append(view.verdict.text().split("\n", 1)[1])  # its first line is the file's name
+    said = " ".join(seen)
+    assert "de-identified" in said
+    for value in ("Zelda", "Quintrell", "77731"):
+        assert value.casefold() not in said.casefold()
+
+
+def test_typing_in_the_search_field_queries_once_it_pauses(qtbot, example_gui, monkeypatch,
+                                                           tmp_path):
+    history = show_history(example_gui.window, example_gui.controller.settings)
+    view = _settled(qtbot, history)
+    qtbot.addWidget(view)
+    asked = history._generation
+    for typed in ("D", "Dr", "Dr.", "Dr. S", "Dr. Sam"):
+        view.search.setText(typed)
+    assert history.typing.isActive()
+    assert history._generation == asked  # nothing asked while typing
+    _settled(qtbot, history)
+    assert history._generation == asked + 1
+    assert history.opened == 1
+
+
 @pytest.mark.parametrize("typed", ["mysql://clinic@host/reg", "/"])
-def test_a_wrong_register_address_is_said_beside_the_field(example_gui, typed):
+def test_a_wrong_register_address_is_said_beside_the_field(qtbot, example_gui, typed):
     history = show_history(example_gui.window, example_gui.controller.settings)
     history.view.register.setText(typed)
     assert not history.use_register()
@@ -137,12 +140,13 @@ def test_a_wrong_register_address_is_said_beside_the_field(example_gui, typed):
     history.view.close()
 
 
-def test_the_register_setting_is_used_by_exports(example_gui, monkeypatch, tmp_path):
-    shared = tmp_path / "shared.sqlite3"
+def test_a_missing_driver_is_said_beside_the_field(qtbot, example_gui, monkeypatch):
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as on a computer without it
     history = show_history(example_gui.window, example_gui.controller.settings)
-    history.view.register.setText(str(shared))
+    history.view.register.setText("postgresql://clinic@127.0.0.1:9/register")
     assert history.use_register()
-    history.view.close()
-    _save_as(monkeypatch, tmp_path / "sheet.pdf")
-    example_gui.controller.output.export_pdf()
-    assert len(_rows(parse_location(str(shared)))) == 1
+    view = _settled(qtbot, history)
+    qtbot.addWidget(view)
+    assert "needs the PostgreSQL driver psycopg" in view.register_problem.text()
+    assert "cannot be loaded" in view.register_problem.text()
+    assert view.table.rowCount() == 0

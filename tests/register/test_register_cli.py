@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import sqlite3
 import stat
@@ -170,21 +171,47 @@ def test_verify_refuses_a_file_that_is_not_a_pdf(tmp_path, capsys):
     assert "Traceback" not in err
 
 
-def test_deidentified_values_never_printed(tmp_path, capsys, register_url):
+def hostile_deidentified(register_url, tmp_path, capsys):
+    """A de-identified report saved under the patient's name, record number and date of
+    birth (all present in its context), plus a hand-edited de-identified row that still holds
+    them and an identified context: what no output may show. The sheet's path."""
     ctx = write_context(tmp_path / "anon.json", deidentified_dict())
-    sheet = tmp_path / "anon.pdf"
+    sheet = tmp_path / f"{HIDDEN_NAME} {HIDDEN_MRN} {HIDDEN_DOB}.pdf"
     code, *_ = _build(capsys, sheet, "--register", register_url, context=ctx)
     assert code == 0
+    planted = handout(deidentified_dict(), pack="1.0.0", content="feedc0ffee")
+    with open_register(parse_location(register_url)) as register:
+        register.add([planted])
+        with register.engine.begin() as conn:
+            conn.execute(text("UPDATE handouts SET patient_mrn = :mrn, patient_name = :name, "
+                              "context_json = :ctx WHERE record_id = :id"),
+                         {"mrn": HIDDEN_MRN, "name": HIDDEN_NAME, "id": planted.record_id,
+                          "ctx": json.dumps(example_dict() | {"patient": {
+                              "name": HIDDEN_NAME, "mrn": HIDDEN_MRN,
+                              "date_of_birth": HIDDEN_DOB}})})
+    return sheet
+
+
+def test_deidentified_values_never_printed(tmp_path, capsys, register_url):
+    sheet = hostile_deidentified(register_url, tmp_path, capsys)
     outputs = []
     for argv in (["register", "list"], ["register", "list", "--csv"],
-                 ["register", "stale"], ["verify", str(sheet)]):
+                 ["register", "list", "--mrn", HIDDEN_MRN],
+                 ["register", "list", "--pack-before", "9"],
+                 ["register", "stale"], ["register", "stale", "-o", str(tmp_path / "s.csv")],
+                 ["verify", str(sheet)]):
         outputs.append(run_cli(capsys, "--register", register_url, *argv))
     run_cli(capsys, "--register", register_url, "register", "export", "--csv",
             str(tmp_path / "audit.csv"))
-    said = "".join(o + e for _c, o, e in outputs) + (tmp_path / "audit.csv").read_text()
-    for value in (HIDDEN_NAME, HIDDEN_MRN, HIDDEN_DOB, "Zelda", "77731"):
+    said = "".join(o + e for _c, o, e in outputs) + (tmp_path / "audit.csv").read_text() \
+        + (tmp_path / "s.csv").read_text()
+    for value in (HIDDEN_NAME, HIDDEN_MRN, HIDDEN_DOB, "Zelda", "Quintrell", "77731",
+                  "1966"):
         assert value not in said
-    assert "for: de-identified" in outputs[3][1]
+    assert "for: de-identified" in outputs[-1][1]
+    assert outputs[2][1] == "no recorded reports match\n"
+    assert len(outputs[0][1].splitlines()) == 2
+    assert all("de-identified" in line for line in outputs[0][1].splitlines())
 
 
 def test_list_filters_and_csv(tmp_path, capsys, register_url):

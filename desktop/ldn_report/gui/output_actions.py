@@ -17,13 +17,14 @@ from ..build import BuildResult, build_html, build_report
 from ..chart_note import chart_note
 from ..context import FIELDS, PatientContext
 from ..register.record import ACCESSIBLE_PDF, HTML, PDF, PRINT, template_ref
-from ..register.recorder import Recorder, record_output
+from ..register.recorder import output_handout
 from ..report import Report
 from . import messages
 from .file_names import suggested_accessible_pdf_name, suggested_html_name, suggested_pdf_name
 from .language.field_texts import field_text
 from .language.fill import fill
 from .print_job import PrintJob
+from .register_writer import RecordWriter
 
 if TYPE_CHECKING:
     from ..templates.model import ClinicTemplate
@@ -59,8 +60,8 @@ class OutputActions:
         self.delivered: dict[str, list[str]] = {}
         self.print_job: PrintJob | None = None
         self.progress: QProgressDialog | None = None
-        self._recorder: Recorder | None = None
-        self._recorder_for = ""
+        self.register = RecordWriter(controller.window)
+        self.register.failed.connect(self._register_failed)
 
     @property
     def window(self):
@@ -114,22 +115,23 @@ class OutputActions:
             done.append(how)
 
     def record(self, ctx: PatientContext, report: Report, digest: str, kind: str,
-               destination: str, data: bytes | str) -> str:
-        """Put the report that just left the app in the handout register. Never blocks the
-        report: a failure is said in the status line (the record is queued). The status note."""
-        wanted = self.controller.settings.register
-        if self._recorder is None or self._recorder_for != wanted:
-            self.close_register()
-            self._recorder, self._recorder_for = Recorder(wanted or None), wanted
-        problem = record_output(ctx, report, digest, kind, destination, data=data,
-                                template_ref=template_ref(self.controller.template),
-                                recorder=self._recorder)
-        return f" — {problem[0].upper()}{problem[1:]}" if problem else ""
+               destination: str, data: bytes | str, status: str) -> None:
+        """Show ``status`` and put the report that just left the app in the handout register,
+        on the register thread: never blocks the report or the window. A failure is added to
+        the status line when it comes back (the record is queued for retry)."""
+        self.window.status_label.setText(status)
+        handout = output_handout(ctx, report, digest, kind, destination, data=data,
+                                 template_ref=template_ref(self.controller.template))
+        self.register.record(handout, self.controller.settings.register, status)
+
+    def _register_failed(self, status: str, problem: str) -> None:
+        note = f"{problem[0].upper()}{problem[1:]}"
+        label = self.window.status_label
+        # Added to its output's line; said alone when the line has moved on meanwhile.
+        label.setText(f"{status} — {note}" if label.text() == status else note)
 
     def close_register(self) -> None:
-        if self._recorder is not None:
-            self._recorder.close()
-            self._recorder = None
+        self.register.close()
 
     def _write_chosen(
         self, caption: str, name: str, file_filter: str, suffix: str, data: bytes | str
@@ -161,10 +163,9 @@ class OutputActions:
                                   "PDF (*.pdf)", ".pdf", result.pdf)
         if path is not None:
             self.mark_delivered("exported")
-            note = self.record(self.controller.result_key[0], result.report,
-                               result.content_hash, PDF, str(path), result.pdf)
-            self.window.status_label.setText(fill(self.tr("Exported %1 (%2 pages)"), path.name,
-                                                 str(result.page_count)) + note)
+            self.record(self.controller.result_key[0], result.report, result.content_hash, PDF,
+                        str(path), result.pdf, fill(self.tr("Exported %1 (%2 pages)"),
+                                                    path.name, str(result.page_count)))
         return path
 
     def _build_for_export(self, build: Callable[[PatientContext, ClinicTemplate], T]
@@ -197,9 +198,8 @@ class OutputActions:
                                   suggested_html_name(ctx), "HTML (*.html)", ".html", page)
         if path is not None:
             self.mark_delivered("exported", digest)
-            note = self.record(ctx, report, digest, HTML, str(path), page)
-            self.window.status_label.setText(fill(self.tr("Exported %1 (accessible HTML)"),
-                                                 path.name) + note)
+            self.record(ctx, report, digest, HTML, str(path), page,
+                        fill(self.tr("Exported %1 (accessible HTML)"), path.name))
         return path
 
     def export_accessible_pdf(self) -> Path | None:
@@ -214,11 +214,9 @@ class OutputActions:
                                   result.pdf)
         if path is not None:
             self.mark_delivered("exported", result.content_hash)
-            note = self.record(ctx, result.report, result.content_hash, ACCESSIBLE_PDF,
-                               str(path), result.pdf)
-            self.window.status_label.setText(fill(
-                self.tr("Exported %1 (accessible PDF, %2 pages)"), path.name,
-                str(result.page_count)) + note)
+            self.record(ctx, result.report, result.content_hash, ACCESSIBLE_PDF, str(path),
+                        result.pdf, fill(self.tr("Exported %1 (accessible PDF, %2 pages)"),
+                                         path.name, str(result.page_count)))
         return path
 
     def print_report(self, printer: QPrinter | None = None) -> PrintJob | None:
@@ -280,10 +278,9 @@ class OutputActions:
         self.mark_delivered("printed", digest)
         where = job.printer.printerName() or job.printer.outputFileName() or self.tr("the printer")
         pages = job.pages
-        note = self.record(ctx, result.report, digest, PRINT, where, result.pdf)
-        self.window.status_label.setText(
-            (fill(self.tr("Sent 1 page to %1"), where) if pages == 1
-             else fill(self.tr("Sent %1 pages to %2"), str(pages), where)) + note)
+        self.record(ctx, result.report, digest, PRINT, where, result.pdf,
+                    fill(self.tr("Sent 1 page to %1"), where) if pages == 1
+                    else fill(self.tr("Sent %1 pages to %2"), str(pages), where))
 
     def finish_printing(self, msecs: int = 60_000) -> None:
         """Let a running print finish (the window is closing): pages already chosen go out."""

@@ -6,6 +6,7 @@ import datetime as dt
 import getpass
 import hashlib
 import json
+import re
 import uuid
 from dataclasses import asdict, dataclass, fields
 from typing import Any
@@ -105,9 +106,24 @@ def handout_for(ctx: Any, *, template: str, pack_version: str, language: str,
         content_hash=content_hash,
         file_sha256=digest,
         output_kind=kind,
-        destination=destination,
+        destination=without_identifiers(destination, ctx) if hidden else destination,
         app_version=__version__,
         # Kept only to re-issue an identified patient's sheet (register stale).
         context_json=None if hidden else json.dumps(context_to_dict(ctx), ensure_ascii=False,
                                                     sort_keys=True),
     )
+
+
+def without_identifiers(text: str, ctx: Any) -> str:
+    """``text`` (a file path) with the context's name, record number and date of birth taken
+    out: a de-identified report saved as "Zelda Quintrell.pdf" must not name her in the
+    register. Each word of the name counts, in any letter case."""
+    dob = ctx.patient_date_of_birth
+    values = [ctx.patient_mrn or ""]
+    if dob:
+        values += [f"{dob:{way}}" for way in ("%Y-%m-%d", "%Y%m%d", "%d.%m.%Y", "%m-%d-%Y",
+                                              "%d-%m-%Y", "%d%m%Y", "%m%d%Y")]
+    values += [word for word in re.split(r"[\W_]+", ctx.patient_name or "") if len(word) > 1]
+    for value in sorted({v for v in values if v}, key=len, reverse=True):
+        text = re.sub(re.escape(value), "[removed]", text, flags=re.IGNORECASE)
+    return text

@@ -91,10 +91,8 @@ def record_output(ctx: Any, report: Any, content_hash: str, kind: str, destinati
     The message to show when the register could not be written (the record is queued), else
     None. With no ``recorder`` one is opened for this call and closed after.
     """
-    meta = report.meta
-    handout = handout_for(ctx, template=meta.template_name, pack_version=meta.pack_version,
-                          language=meta.language, content_hash=content_hash, kind=kind,
-                          destination=destination, template_ref=template_ref, data=data)
+    handout = output_handout(ctx, report, content_hash, kind, destination, data=data,
+                             template_ref=template_ref)
     if recorder is not None:
         return recorder.record(handout)
     own = Recorder(register)
@@ -102,3 +100,12 @@ def record_output(ctx: Any, report: Any, content_hash: str, kind: str, destinati
         return own.record(handout)
     finally:
         own.close()
+
+
+def output_handout(ctx: Any, report: Any, content_hash: str, kind: str, destination: str, *,
+                   data: bytes | str | None = None, template_ref: str = "") -> Handout:
+    """The record of one built report going out as ``kind`` to ``destination``."""
+    meta = report.meta
+    return handout_for(ctx, template=meta.template_name, pack_version=meta.pack_version,
+                       language=meta.language, content_hash=content_hash, kind=kind,
+                       destination=destination, template_ref=template_ref, data=data)

@@ -32,7 +32,9 @@ class Register:
     def add(self, records: Iterable[Handout]) -> int:
         """Store ``records`` in one transaction (all or none); a record already there (same
         record_id, from a retried queue) is skipped. The number stored."""
-        rows = [r.to_row() for r in records]
+        # One row per record id: a record queued twice (a window closed while it was being
+        # written, then failed) must not fail the unique index and hold up the whole queue.
+        rows = list({r.record_id: r.to_row() for r in records}.values())
         if not rows:
             return 0
         with self._failing("write to"), self.engine.begin() as conn:
