@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate
 from sqlalchemy import text
-from test_register_outputs import recorded, save_as
+from test_app_register import recorded, save_as
 
 from ldn_report.gui.history_controller import show_history
 from ldn_report.register.location import default_location
