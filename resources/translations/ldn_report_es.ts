@@ -465,6 +465,41 @@
     </message>
 </context>
 <context>
+    <name>HistoryController</name>
+    <message>
+        <source>This computer: %1</source>
+        <translation>Este equipo: %1</translation>
+    </message>
+    <message>
+        <source>The register could not be read (%1)</source>
+        <translation>No se pudo leer el registro (%1)</translation>
+    </message>
+    <message>
+        <source>1 report given out</source>
+        <translation>1 informe entregado</translation>
+    </message>
+    <message>
+        <source>%1 reports given out</source>
+        <translation>%1 informes entregados</translation>
+    </message>
+    <message>
+        <source> (the newest)</source>
+        <translation> (los más recientes)</translation>
+    </message>
+    <message>
+        <source>Settings not saved: %1</source>
+        <translation>Ajustes no guardados: %1</translation>
+    </message>
+    <message>
+        <source>Check a sheet</source>
+        <translation>Comprobar una hoja</translation>
+    </message>
+    <message>
+        <source>%1: checking…</source>
+        <translation>%1: comprobando…</translation>
+    </message>
+</context>
+<context>
     <name>MainController</name>
     <message>
         <source>1 field to fix; the preview shows the last good report.</source>
