@@ -6,7 +6,7 @@
 Starts its own Xvfb (Debian package xvfb) unless DISPLAY names a 1280x720 one already, uses
 fresh settings folders (no user templates or settings) and grabs the whole screen, so a window
 that does not fit shows cut off. Files: main-window.png, template-editor.png, batch-window.png,
-about.png.
+history.png (the batch's rows and a few other handouts), about.png.
 """
 
 from __future__ import annotations
@@ -71,6 +71,37 @@ def _demo_list(folder: Path) -> Path:
     return path
 
 
+def _add_handouts() -> None:
+    """Beside the batch's rows in this run's register: the other output kinds, a
+    de-identified report and one made with an older evidence pack (needs a new sheet)."""
+    import json
+
+    from ldn_report.context import context_from_dict
+    from ldn_report.examples import example_path, load_example
+    from ldn_report.register.location import default_location
+    from ldn_report.register.record import handout_for
+    from ldn_report.register.store import open_register
+
+    anon = json.loads(example_path("on-dmt-mood-pain").read_text(encoding="utf-8"))
+    anon["patient"] = {"deidentified": True}
+    made = [  # (context, kind, where, pack)
+        (load_example("takes-opioids"), "print", "LDN_PDF", "1.1.0"),
+        (load_example("on-dmt-mood-pain"), "accessible_pdf",
+         "/home/clinic/reports/LDN-report_Fernández_2026-12-01_accessible.pdf", "1.1.0"),
+        (load_example("on-dmt-mood-pain"), "html",
+         "/home/clinic/reports/LDN-report_Fernández_2026-12-01.html", "1.1.0"),
+        (context_from_dict(anon), "pdf",
+         "/home/clinic/reports/LDN-report_deidentified_2026-12-01.pdf", "1.1.0"),
+        (load_example("takes-opioids"), "pdf",
+         "/home/clinic/reports/LDN-report_Ellis_2026-10-02.pdf", "1.0.0"),
+    ]
+    with open_register(default_location()) as register:
+        register.add([handout_for(ctx, template="Standard Letter", pack_version=pack,
+                                  language="en", content_hash=f"{i:x}a3f9c0e1d"[:10],
+                                  kind=kind, destination=where)
+                      for i, (ctx, kind, where, pack) in enumerate(made)])
+
+
 def take(out_dir: Path) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
@@ -78,6 +109,7 @@ def take(out_dir: Path) -> list[Path]:
     from ldn_report.gui.app import application, create_main_window
     from ldn_report.gui.app_settings import AppSettings
     from ldn_report.gui.batch_dialog import BatchDialog
+    from ldn_report.gui.history_controller import show_history
     from ldn_report.gui.template_editor import TemplateEditor
 
     app = application()
@@ -120,6 +152,13 @@ def take(out_dir: Path) -> list[Path]:
         _wait(app, lambda: batch.summary is not None and not batch.running, timeout=300)
         shoot("batch-window.png")
         batch.reject()
+
+    history = show_history(window, controller.settings)
+    _add_handouts()
+    history.refresh()
+    _wait(app, lambda: history.idle and history.view.table.rowCount() > 0)
+    shoot("history.png")
+    history.view.close()
 
     about = AboutDialog(window)
     about.show()

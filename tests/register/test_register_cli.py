@@ -398,3 +398,26 @@ def _a_pdf() -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def test_a_clinic_register_set_up_as_the_readme_says(tmp_path, capsys, pg_server,
+                                                     monkeypatch):
+    """A login role that owns its database (no superuser) and an address with a query
+    parameter: the first build creates the table, then every command works."""
+    import psycopg
+
+    with psycopg.connect(f"{pg_server}/postgres", autocommit=True) as conn:
+        role, db = f"ldn_{os.getpid()}", f"ldn_register_{os.getpid()}"
+        conn.execute(f'CREATE ROLE "{role}" LOGIN')
+        conn.execute(f'CREATE DATABASE "{db}" OWNER "{role}" ENCODING \'UTF8\'')
+    server = pg_server.split("@", 1)[1]
+    monkeypatch.setenv("LDN_REGISTER", f"postgresql://{role}@{server}/{db}?sslmode=disable")
+    code, _out, err = _build(capsys, tmp_path / "a.pdf")
+    assert code == 0
+    assert err == ""
+    code, out, _ = run_cli(capsys, "register", "list")
+    assert code == 0
+    assert "MS-204781" in out
+    code, out, _ = run_cli(capsys, "verify", str(tmp_path / "a.pdf"))
+    assert code == 0
+    assert "made here: yes" in out

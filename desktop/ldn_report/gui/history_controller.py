@@ -167,7 +167,9 @@ class HistoryController(QObject):
         table = self.view.table
         table.setRowCount(len(rows))
         for i, row in enumerate(rows):
-            cells = (f"{row.made_at:%Y-%m-%d %H:%M}", row.patient,
+            # The record number column: the number, or "de-identified" (never the name twice)
+            number = row.patient if row.deidentified else row.patient_mrn
+            cells = (f"{row.made_at:%Y-%m-%d %H:%M}", number,
                      "" if row.deidentified else row.patient_name, row.output_kind,
                      row.template, row.pack_version, row.content_hash, row.clinician,
                      row.destination)
