@@ -182,14 +182,30 @@ def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ldn-report", description="LDN counseling report builder")
     parser.add_argument("--version", action="version",
                         version=f"ldn-report {__version__} (evidence pack {_pack_version()})")
-    parser.add_argument("--register", metavar="URL|FILE", default=None,
-                        help="the handout register: postgresql://user@host/db, or a SQLite "
-                             "file (default: $LDN_REGISTER, the app setting, else one in the "
-                             "user data folder)")
+    _add_register_option(parser, default=None)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for add in SUBCOMMANDS:
         add(sub)
+    _add_register_option_to_subcommands(parser)
     return parser
+
+
+def _add_register_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--register", metavar="URL|FILE", default=default,
+                        help="the handout register: postgresql://user@host/db, or a SQLite "
+                             "file (default: $LDN_REGISTER, the app setting, else one in the "
+                             "user data folder)")
+
+
+def _add_register_option_to_subcommands(parser: argparse.ArgumentParser) -> None:
+    """Accept --register after the subcommand too ('register list --register URL').
+
+    SUPPRESS as the default keeps the value given before the subcommand when it is not repeated.
+    """
+    for action in parser._subparsers._group_actions if parser._subparsers else ():
+        for subparser in getattr(action, "choices", {}).values():
+            _add_register_option(subparser, default=argparse.SUPPRESS)
+            _add_register_option_to_subcommands(subparser)
 
 
 def _pack_version() -> str:

@@ -68,6 +68,22 @@ def test_register_option_and_environment(tmp_path, capsys, monkeypatch, register
     assert not default_location().sqlite_path.exists()
 
 
+def test_register_option_after_the_subcommand(tmp_path, capsys, register_url):
+    # Written either side of the subcommand; after it, it wins over the one before.
+    other = str(tmp_path / "other.sqlite3")
+    code, *_ = run_cli(capsys, "build", "--example", "on-dmt-mood-pain",
+                       "-o", str(tmp_path / "a.pdf"), "--register", register_url)
+    assert code == 0
+    assert _count(register_url) == 1
+    code, out, _ = run_cli(capsys, "--register", other, "register", "list",
+                           "--register", register_url)
+    assert code == 0
+    assert len(out.splitlines()) == 1
+    code, out, _ = run_cli(capsys, "--register", other, "register", "list")
+    assert code == 0
+    assert out.splitlines() == ["no recorded reports match"]
+
+
 @pytest.mark.parametrize("problem", ["corrupt", "locked", "newer", "unreachable", "bad-url"])
 def test_broken_register_never_blocks_a_report(tmp_path, capsys, problem):
     path = tmp_path / "register.sqlite3"
