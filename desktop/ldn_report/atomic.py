@@ -132,9 +132,11 @@ def remove_dead_writers_temp_files(
     return removed
 
 
-# ".<target>.<pid>-<host>-<start>.<random>.tmp"; older versions wrote ".<target>.<pid>.<random>.tmp"
-_TEMP_NAME = re.compile(r"\.(?P<target>.+)\.(?P<pid>\d+)(?:-(?P<host>[0-9a-f]*)-(?P<start>\d*))?"
-                        r"\.[A-Za-z0-9_]+\.tmp")
+# What writer_token() gives, "<pid>-<host>-<start>"; older versions wrote the pid alone.
+WRITER_TOKEN = re.compile(r"(?P<pid>\d+)(?:-(?P<host>[0-9a-f]*)-(?P<start>\d*))?")
+# ".<target>.<writer token>.<random>.tmp"
+_TEMP_NAME = re.compile(r"\.(?P<target>.+)\.(?P<token>" + WRITER_TOKEN.pattern
+                        + r")\.[A-Za-z0-9_]+\.tmp")
 # A temp file from another computer (or an earlier boot) cannot be checked by pid: it is only
 # removed once it is this old. No atomic write takes anywhere near this long.
 FOREIGN_TEMP_SECONDS = 3600.0
@@ -178,17 +180,33 @@ def _start_ticks(pid: str) -> int | None:
     return int(fields[19])
 
 
-def _writer_may_be_alive(match: re.Match[str], entry: os.DirEntry[str]) -> bool:
+def writer_running(token: str) -> bool | None:
+    """Whether the process a writer_token() names is still running: True or False, or None
+    when this computer cannot tell (another computer, container or boot wrote the token).
+
+    A later process that got the same pid is not the writer: its start time differs.
+    Raises ValueError for text that is not a writer token.
+    """
+    match = WRITER_TOKEN.fullmatch(token)
+    if match is None:
+        raise ValueError(f"not a writer token: {token!r}")
     pid, host, start = int(match["pid"]), match["host"], match["start"]
     if host is None or not (host or _host_token()):
-        return _pid_alive(pid)  # an older version's name, or no /proc here nor there
+        return _pid_alive(pid)  # an older version's token, or no /proc here nor there
     if host != _host_token():
-        try:  # another computer, container or boot: only age can tell
-            return time.time() - entry.stat().st_mtime < FOREIGN_TEMP_SECONDS
-        except OSError:
-            return True
+        return None
     running_since = _start_ticks(str(pid))
     return running_since is not None and str(running_since) == start
+
+
+def _writer_may_be_alive(match: re.Match[str], entry: os.DirEntry[str]) -> bool:
+    running = writer_running(match["token"])
+    if running is not None:
+        return running
+    try:  # another computer, container or boot: only age can tell
+        return time.time() - entry.stat().st_mtime < FOREIGN_TEMP_SECONDS
+    except OSError:
+        return True
 
 
 def _mode_for(target: Path) -> int:

@@ -8,12 +8,14 @@ import stat
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from ldn_report.gui.app import create_main_window
 from ldn_report.gui.app_settings import AppSettings
-from ldn_report.gui.drafts import drafts_dir
+from ldn_report.gui.drafts import DraftStore, drafts_dir
 
 Button = QMessageBox.StandardButton
 
@@ -89,6 +91,39 @@ def test_declining_recovery_deletes_the_draft(gui, message_boxes, repo_root):
     assert not gui.controller.offer_recovery()
     assert _drafts() == []
     assert gui.field("patient.mrn").text() == ""
+
+
+LIVE_WINDOW = ("import sys; from ldn_report.atomic import writer_token; "
+               "print(writer_token(), flush=True); sys.stdin.read()")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
+def test_a_draft_is_held_back_only_while_its_own_writer_runs_not_a_later_owner_of_its_pid():
+    live = subprocess.Popen([sys.executable, "-c", LIVE_WINDOW], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert live.stdout is not None
+        token = live.stdout.readline().strip()
+        pid, host, start = token.split("-")
+        drafts_dir().mkdir(parents=True)
+        for notes, writer in (
+            ("live window", token),
+            ("crashed, pid reused", f"{pid}-{host}-{int(start) + 1}"),  # same pid, later start
+            ("before a reboot", f"{pid}-{'f' * 12}-{start}"),  # another boot or container
+            ("older app, pid only", None),  # cannot tell a reused pid: held back while it runs
+        ):
+            draft = {"draft_format": 1, "pid": int(pid), "saved_at": "2026-01-01T10:00:00",
+                     "source_path": "", "values": {"notes": notes}}
+            path = drafts_dir() / f"draft-{len(_drafts())}.json"
+            path.write_text(json.dumps(draft | ({"writer": writer} if writer else {})))
+
+        offered = {d.values["notes"] for d in DraftStore().left_behind()}
+        assert offered == {"crashed, pid reused", "before a reboot"}
+    finally:
+        live.communicate("")
+    offered = {d.values["notes"] for d in DraftStore().left_behind()}
+    assert offered == {"live window", "crashed, pid reused", "before a reboot",
+                       "older app, pid only"}
 
 
 def test_a_clean_close_leaves_nothing_to_recover(qtbot, message_boxes):

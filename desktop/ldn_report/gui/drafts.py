@@ -1,7 +1,8 @@
 """Autosaved drafts of the form: written atomically (0600) and offered back after a crash.
 
 Each running window writes its own ``draft-<session>.json`` in the user data folder and deletes it
-when it closes cleanly, so a draft still there at start-up is one a crash left behind.
+when it closes cleanly, so a draft still there at start-up is one a crash left behind, unless
+the process that wrote it is still running (its writer token, not just its pid: pids are reused).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..atomic import atomic_write
+from ..atomic import WRITER_TOKEN, atomic_write, writer_running, writer_token
 from ..errors import InputError
 from ..untrusted.structured import read_json_file
 from .app_settings import data_dir
@@ -38,16 +39,7 @@ class Draft:
     source_path: str
     saved_at: dt.datetime
     pid: int
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    writer: str  # atomic.writer_token() of the process that saved it; the pid in older drafts
 
 
 class DraftStore:
@@ -61,6 +53,7 @@ class DraftStore:
         payload = {
             "draft_format": DRAFT_FORMAT,
             "pid": os.getpid(),
+            "writer": writer_token(),
             "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
             "source_path": source_path,
             "values": values,
@@ -75,6 +68,10 @@ class DraftStore:
         """Drafts of sessions that ended without closing cleanly, newest first.
 
         A draft of another process that is still running belongs to that window, not to us.
+        "Running" is by writer token, so a later process that got the same pid does not hide
+        a crashed window's draft. A writer that cannot be checked here (before a reboot, or
+        another computer or container sharing the folder) counts as gone: hiding a crash's
+        draft for good would lose work; offering a live one only gives a copy of it.
         """
         found: list[Draft] = []
         folder = drafts_dir()
@@ -86,7 +83,7 @@ class DraftStore:
             draft = read_draft(path)
             if draft is None:
                 continue
-            if draft.pid != os.getpid() and _pid_alive(draft.pid):
+            if draft.pid != os.getpid() and writer_running(draft.writer):
                 continue
             found.append(draft)
         return sorted(found, key=lambda d: d.saved_at, reverse=True)
@@ -107,12 +104,17 @@ def read_draft(path: Path) -> Draft | None:
         pid = raw["pid"]
         if isinstance(pid, bool) or not isinstance(pid, int) or not 0 < pid < 2**31:
             return None
+        writer = raw.get("writer", str(pid))
+        if not isinstance(writer, str) or not (token := WRITER_TOKEN.fullmatch(writer)) \
+                or int(token["pid"]) != pid:
+            return None
         return Draft(
             path=path,
             values=_form_values(values),
             source_path=str(raw.get("source_path") or ""),
             saved_at=dt.datetime.fromisoformat(raw["saved_at"]),
             pid=pid,
+            writer=writer,
         )
     except (OSError, ValueError, KeyError, TypeError, OverflowError):
         return None
