@@ -9,20 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from minimal_context import with_values
+
 MINIMAL_CONTEXT: dict = {"schema_version": 1, "ms": {"phenotype": "RRMS"},
                          "dmt": {"status": "declined"}, "appointment_date": "2025-03-14"}
 
 
 def context_with(flat: dict[str, object]) -> dict:
     """The minimal context with the dotted ``flat`` values put in their groups."""
-    out: dict = {k: dict(v) if isinstance(v, dict) else v for k, v in MINIMAL_CONTEXT.items()}
-    for key, value in flat.items():
-        *parents, leaf = key.split(".")
-        node = out
-        for p in parents:
-            node = node.setdefault(p, {})
-        node[leaf] = value
-    return out
+    return with_values(MINIMAL_CONTEXT, flat)
 
 
 def need_tools() -> None:

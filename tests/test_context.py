@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import stat
 
@@ -19,20 +18,15 @@ from ldn_report.context import (
 )
 from ldn_report.errors import InputError
 from ldn_report.examples import example_names, load_example
+from minimal_context import with_values
 
 TODAY = dt.date(2026, 11, 25)
 MINIMAL = {"schema_version": 1, "ms": {"phenotype": "RRMS"}, "dmt": {"status": "declined"}}
 
 
 def with_(**changes):
-    data = json.loads(json.dumps(MINIMAL))
-    for dotted, value in changes.items():
-        node = data
-        *parents, leaf = dotted.split("__")
-        for parent in parents:
-            node = node.setdefault(parent, {})
-        node[leaf] = value
-    return data
+    """MINIMAL with changes given as group__field=value."""
+    return with_values(MINIMAL, {k.replace("__", "."): v for k, v in changes.items()})
 
 
 def error_of(data) -> InputError:

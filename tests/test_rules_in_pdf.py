@@ -11,20 +11,13 @@ from ldn_report.build import build_report
 from ldn_report.context import context_from_dict
 from ldn_report.evidence import default_pack
 from ldn_report.rules import RULES
-from minimal_context import BASE
+from minimal_context import BASE, with_values
 from pdf_text import contains, pdf_text
 
 
 @cache
 def text_for(changes: tuple[tuple[str, object], ...]) -> str:
-    data = {k: (dict(v) if isinstance(v, dict) else v) for k, v in BASE.items()}
-    for dotted, value in changes:
-        value = list(value) if isinstance(value, tuple) else value
-        if "." in dotted:
-            group, leaf = dotted.split(".")
-            data.setdefault(group, {})[leaf] = value
-        else:
-            data[dotted] = value
+    data = with_values(BASE, {k: list(v) if isinstance(v, tuple) else v for k, v in changes})
     ctx = context_from_dict(data)
     return pdf_text(build_report(ctx, generated_on=dt.date(2026, 12, 1)).pdf)
 

@@ -21,7 +21,7 @@ from ldn_report.build import build_report
 from ldn_report.context import context_from_dict
 from ldn_report.paths import FONTS_DIR
 from ldn_report.render.pdf import fonts
-from robust_checks import MINIMAL_CONTEXT, qt_app
+from robust_checks import MINIMAL_CONTEXT, context_with, qt_app
 
 TODAY = dt.date(2025, 3, 14)
 NAMES = {
@@ -46,14 +46,8 @@ NO_GLYPH = {"ethiopic": ("ሀይሉ", "U+1200"), "rare-han": ("Ann 龘", "U+9F98
 
 
 def build(**flat: object):
-    data = {k: dict(v) if isinstance(v, dict) else v for k, v in MINIMAL_CONTEXT.items()}
-    for key, value in flat.items():
-        group, _, leaf = key.partition("__")
-        if leaf:
-            data.setdefault(group, {})[leaf] = value
-        else:
-            data[group] = value
-    ctx = context_from_dict(data, today=TODAY)
+    ctx = context_from_dict(context_with({k.replace("__", "."): v for k, v in flat.items()}),
+                            today=TODAY)
     return build_report(ctx, generated_on=TODAY)
 
 
