@@ -20,7 +20,7 @@ from ldn_report.render.accessible_pdf import RefusedFetch, local_fetcher
 from ldn_report.templates.catalogue import builtin_templates, resolve_template
 from ldn_report.templates.file_format import load_template
 from pdf_tags import attributes, headings, struct_elements
-from pdf_text import pdf_text
+from pdf_text import pdf_text, poppler_text
 
 TEMPLATES = [t.name for t in builtin_templates()]
 
@@ -48,7 +48,7 @@ def test_every_example_under_every_template_passes_pdf_ua1(example, template, tm
     # The same report: same content hash, same footer facts as the standard PDF.
     assert accessible.content_hash == standard.content_hash
     meta = accessible.report.meta
-    text = pdf_text(accessible.pdf)
+    text = poppler_text(accessible.pdf)
     n = accessible.page_count
     assert n == len(PdfReader(io.BytesIO(accessible.pdf)).pages)
     for fact in (f"Page 1 of {n}", f"Page {n} of {n}", meta.template_name,
