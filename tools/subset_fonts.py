@@ -1,7 +1,8 @@
 """Dev-time: cut the bundled script fonts (Arabic, Hebrew, Devanagari, Thai, CJK) from Debian's.
 
-Run after `apt-get install fonts-noto-core fonts-droid-fallback`; writes resources/fonts/. The app
-never runs this: it ships the subsets this wrote. CJK keeps the common repertoire (GB 2312, Big5
+Run after `apt-get install fonts-noto-core fonts-droid-fallback`; writes resources/fonts/, then
+trims them like every bundled font (tools/trim_fonts.py). The app never runs this: it ships the
+subsets this wrote. CJK keeps the common repertoire (GB 2312, Big5
 level 1, JIS X 0208 kanji, KS X 1001 Hangul, kana, CJK punctuation) to keep the wheel small.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import trim_fonts
 from fontTools import subset
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,6 +72,7 @@ def main() -> None:
         for weight in ("Regular", "Bold"):
             _subset(NOTO / f"{family}-{weight}.ttf", OUT / f"{family}-{weight}.ttf", codes, True)
     _subset(DROID, OUT / "DroidSansFallback-CJK.ttf", sorted(cjk_repertoire()), False)
+    trim_fonts.main([])
 
 
 if __name__ == "__main__":
