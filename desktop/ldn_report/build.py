@@ -13,7 +13,6 @@ from .colour_contrast import accent_contrast_problem, hex_of_rgb, readable_shade
 from .compose import compose_report, content_hash, report_language_of, template_language
 from .context import FIELDS, PatientContext
 from .evidence import EvidencePack, default_pack
-from .render.html import render_html
 from .render.pdf import render_pdf
 from .render.pdf.fonts import missing_glyphs
 from .report import Report
@@ -163,6 +162,8 @@ def build_html(
 
     No glyph warnings: they are about the PDF's fonts; a browser uses the reader's own fonts.
     """
+    from .render.html import render_html  # here: a PDF build never loads the HTML renderer
+
     report = compose_report(ctx, default_pack(), template or resolve_template(None),
                             generated_on=generated_on)
     digest = content_hash(report)

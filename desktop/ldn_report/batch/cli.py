@@ -12,7 +12,6 @@ import time
 from typing import TextIO
 
 from ..cli_arguments import path_argument, whole_number
-from .manifest import FAILED
 
 EXIT_OK, EXIT_SOME_FAILED = 0, 1
 EXIT_INTERRUPTED = 130  # as for Ctrl-C at the shell (128 + SIGINT), for SIGTERM too
@@ -33,6 +32,7 @@ class ProgressPrinter:
         self.last_draw = 0.0
 
     def __call__(self, progress: object) -> None:
+        from .manifest import FAILED  # here: `ldn-report build` never loads the batch
         from .runner import BatchProgress
 
         assert isinstance(progress, BatchProgress)

@@ -5,9 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from babel.dates import format_date as _babel_date
-from babel.numbers import format_decimal
-
 # A number inside a sentence: 3.3, 0.04, 4.5 (not a version such as 1.1.0, not a date).
 _DECIMAL = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
 
@@ -21,6 +18,8 @@ def format_date(value: dt.date, language: str) -> str:
     long form, e.g. "26 de noviembre de 2026"."""
     if language.split("-")[0].lower() == "en":
         return value.isoformat()
+    from babel.dates import format_date as _babel_date  # here: English reports never need Babel
+
     return _babel_date(value, format="long", locale=_locale(language))
 
 
@@ -28,6 +27,8 @@ def format_number(value: float, language: str) -> str:
     """A number with the language's decimal mark: 3.3 -> "3,3" in Spanish; no grouping."""
     if language.split("-")[0].lower() == "en":
         return f"{value:g}"
+    from babel.numbers import format_decimal  # here: English reports never need Babel
+
     # The pack's Spanish is one neutral Spanish with a decimal comma; a regional tag (es-MX,
     # whose own mark is a point) must not mix the two in one report.
     return format_decimal(value, format="0.##########", locale=language.split("-")[0].lower())

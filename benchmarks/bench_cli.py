@@ -1,0 +1,86 @@
+"""The whole ldn-report process against WeasyPrint laying out the same report (issue 17).
+
+Both are run as whole processes on the same example, alternating, so a change in the machine's
+load hits both alike: `ldn-report build --example X -o x.pdf` (the handout register on, in a file
+of this run; the user cache warm, as after the first build) and `weasyprint twin.html w.pdf` on
+the report's own HTML twin (render/html.py, written once beforehand by `ldn-report -o x.html`).
+The figure is the median of the per-pair ratios; the target is 25 %.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+from pathlib import Path
+
+from common import Result, find_script, run_process
+
+EXAMPLE = "on-dmt-mood-pain"
+RATIO_PERCENT = 25.0
+PAIRS = 11
+
+
+def _pairs(tmp: Path, exe: Path, weasyprint: Path) -> tuple[list[float], list[float], str]:
+    cli = [exe, "--register", tmp / "register.sqlite3", "build", "--example", EXAMPLE,
+           "-o", tmp / "x.pdf"]
+    twin = tmp / "twin.html"
+    first = run_process([*cli[:-1], twin], cwd=tmp)
+    if first.returncode != 0:
+        return [], [], f"ldn-report -o twin.html: exit {first.returncode}: {first.stderr[-200:]}"
+    weasy = [weasyprint, "--quiet", twin, tmp / "w.pdf"]
+    for cmd in (cli, weasy):  # warm-up: page cache, .pyc files, the user cache
+        done = run_process(cmd, cwd=tmp)
+        if done.returncode != 0:
+            return [], [], f"{Path(cmd[0]).name}: exit {done.returncode}: {done.stderr[-200:]}"
+    ours, theirs = [], []
+    for _ in range(PAIRS):
+        ours.append(run_process(cli, cwd=tmp).seconds)
+        theirs.append(run_process(weasy, cwd=tmp).seconds)
+    return ours, theirs, ""
+
+
+def _cold(tmp: Path, exe: Path) -> list[float]:
+    """The same build with an empty user cache each time (first run after an install)."""
+    out = []
+    for i in range(5):
+        env_cache = tmp / f"cold-cache-{i}"
+        os.environ["XDG_CACHE_HOME"] = str(env_cache)
+        try:
+            out.append(run_process([exe, "--register", tmp / "register.sqlite3", "build",
+                                    "--example", EXAMPLE, "-o", tmp / "c.pdf"], cwd=tmp).seconds)
+        finally:
+            del os.environ["XDG_CACHE_HOME"]
+    return out
+
+
+def run() -> list[Result]:
+    name = f"ldn-report build / weasyprint twin.html ({EXAMPLE}, process)"
+    exe, weasyprint = find_script("ldn-report"), find_script("weasyprint")
+    if exe is None or weasyprint is None:
+        return [Result.skip(name, "%", "ldn-report or weasyprint missing (make venv)",
+                            RATIO_PERCENT)]
+    saved = os.environ.get("XDG_CACHE_HOME")
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        if saved is None:  # a cache of this run, not the user's
+            os.environ["XDG_CACHE_HOME"] = str(tmp / "cache")
+        try:
+            ours, theirs, problem = _pairs(tmp, exe, weasyprint)
+        finally:
+            if saved is None:
+                del os.environ["XDG_CACHE_HOME"]
+        if problem:
+            return [Result.skip(name, "%", problem, RATIO_PERCENT)]
+        cold = _cold(tmp, exe)
+    ratios = [100.0 * a / b for a, b in zip(ours, theirs, strict=True)]
+    note = (f"{PAIRS} alternating pairs; medians: ldn-report {statistics.median(ours):.3f} s, "
+            f"weasyprint {statistics.median(theirs):.3f} s; load average "
+            f"{os.getloadavg()[0]:.1f}")
+    return [
+        Result(name, "%", ratios, RATIO_PERCENT, note=note),
+        Result(f"  ldn-report build --example {EXAMPLE} (process, warm cache)", "s", ours),
+        Result("  weasyprint twin.html (process)", "s", theirs),
+        Result(f"  ldn-report build --example {EXAMPLE} (process, empty cache)", "s", cold,
+               note="5 runs, each with a new empty user cache folder"),
+    ]
