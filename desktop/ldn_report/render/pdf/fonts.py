@@ -1,17 +1,31 @@
 """The bundled faces (DejaVu Sans, and per script Noto / Droid Sans Fallback): registered once
-per process, and a glyph-coverage check over all of them."""
+per process, each read on first use (from the user cache when it can), and a glyph-coverage
+check over all of them."""
 
 from __future__ import annotations
 
 import threading
 import zlib
+from fnmatch import fnmatch
 from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
 
+from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFont, TTFontFace
+from reportlab.pdfbase.ttfonts import (
+    FF_NONSYMBOLIC,
+    FF_SYMBOLIC,
+    TTEncoding,
+    TTFont,
+    TTFontFace,
+    unShapedFontGlob,
+)
 
 from ldn_report.paths import FONTS_DIR
+from ldn_report.render.pdf.face_cache import load_face
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -29,7 +43,7 @@ SCRIPT_FACES: dict[str, tuple[str, str]] = {
     "cjk": ("DroidSansFallback-CJK", "DroidSansFallback-CJK"),
 }
 
-_lock = threading.Lock()
+_lock = threading.RLock()  # a face loading may look up one of its own attributes
 _registered = False
 
 SUBSET_CACHE_SIZE = 64  # a report embeds about 4 subsets of ~36 KB
@@ -92,6 +106,39 @@ class _SubsetCachingFace(TTFontFace):
         return doc.Reference(descriptor, "fontDescriptor:" + fontname)
 
 
+class _BundledFont(TTFont):
+    """A bundled face, registered by name at once and read on first use (from the face cache
+    when it can, see face_cache.py): a report without bold italic never reads that face."""
+
+    def __init__(self, name: str, path: Path) -> None:
+        # Not TTFont.__init__: it would parse the file now. _load does the rest of its work.
+        self.fontName = name
+        self._path = path
+
+    def __getattr__(self, attr: str) -> Any:
+        # Reached only for attributes not set yet: the face and what TTFont.__init__ sets.
+        if attr.startswith("__") or attr == "_path":
+            raise AttributeError(attr)
+        with _lock:
+            if "face" not in vars(self):
+                self._load()
+        return object.__getattribute__(self, attr)
+
+    def _load(self) -> None:
+        """What TTFont.__init__ sets (ReportLab 4.x/5.x), with the face from the cache."""
+        self.face = load_face(self._path, _SubsetCachingFace)
+        self.encoding = TTEncoding()
+        self.state = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(self.fontName, glob) for glob in unShapedFontGlob)
+
+
+def _register(face: str) -> None:
+    # pdfmetrics.registerFont would read the face at once (it asks for its PostScript name);
+    # getFont, which every layout and drawing call goes through, only looks the name up here.
+    pdfmetrics._fonts[face] = _BundledFont(face, FONTS_DIR / f"{face}.ttf")
+
+
 def register_fonts() -> None:
     """Register the four faces and the family (so <b>/<i> pick real faces); safe to call often."""
     global _registered
@@ -102,9 +149,7 @@ def register_fonts() -> None:
         if _registered:
             return
         for face in FACES:
-            font = TTFont(face, str(FONTS_DIR / f"{face}.ttf"))
-            font.face.__class__ = _SubsetCachingFace
-            pdfmetrics.registerFont(font)
+            _register(face)
         pdfmetrics.registerFontFamily(
             FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
         )
@@ -132,11 +177,8 @@ def script_face(script: str, bold: bool = False) -> str:
         with _script_lock:
             if script not in _scripts_ready:
                 for face in dict.fromkeys((regular, bold_face)):
-                    font = TTFont(face, str(FONTS_DIR / f"{face}.ttf"))
-                    font.face.__class__ = _SubsetCachingFace
-                    pdfmetrics.registerFont(font)
-                # <b>/<i> inside a script run pick the bold face (no italic faces: upright);
-                # after registerFont, which maps every style of a face to itself
+                    _register(face)
+                # <b>/<i> inside a script run pick the bold face (no italic faces: upright)
                 for face in dict.fromkeys((regular, bold_face)):
                     addMapping(face, 0, 0, regular)
                     addMapping(face, 1, 0, bold_face)
