@@ -218,7 +218,10 @@ def _cached_pack(folder: Path) -> EvidencePack:
             return None
         if not isinstance(pack, EvidencePack):
             return None
-        check_pack(pack)  # cheap, and a cached pack is never trusted unchecked
+        try:
+            check_pack(pack)  # cheap, and a cached pack is never trusted unchecked
+        except EvidencePackError:
+            return None  # the files decide: read them again
         return pack
 
     pack = store.read_entry("evidence", folder.name, key, decode)
