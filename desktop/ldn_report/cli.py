@@ -22,6 +22,7 @@ from .register.cli import add_register_command, add_verify_command
 from .templates.cli import add_templates_command
 
 if TYPE_CHECKING:
+    from .register.helper_process import RecordingHelper
     from .templates.model import ClinicTemplate
 
 EXIT_OK, EXIT_USAGE, EXIT_PACK = 0, 2, 3
@@ -41,6 +42,21 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
+    # The register's SQLAlchemy loads in a helper process while this one builds (real runs only:
+    # a test calling main() in its own process keeps everything in it).
+    helper = None
+    if getattr(args, "register_helper", False):
+        from .register.helper_process import RecordingHelper
+
+        helper = RecordingHelper(args.register).start()
+    try:
+        return _build(args, helper)
+    finally:
+        if helper is not None:
+            helper.cancel()  # bad input, an error, Ctrl-C: the helper exits untouched
+
+
+def _build(args: argparse.Namespace, helper: RecordingHelper | None) -> int:
     from .atomic import atomic_write_all
     from .build import build_html, build_report
     from .chart_note import chart_note
@@ -83,7 +99,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     atomic_write_all(files)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    _record(args, ctx, report, digest, data, out, template)
+    _record(args, ctx, report, digest, data, out, template, helper)
     print(f"wrote {out} ({summary})")
     if args.chart_note:
         print(f"wrote chart note {args.chart_note}")
@@ -91,14 +107,16 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _record(args: argparse.Namespace, ctx: object, report: object, digest: str,
-            data: bytes | str, out: Path, template: ClinicTemplate) -> None:
+            data: bytes | str, out: Path, template: ClinicTemplate,
+            helper: RecordingHelper | None) -> None:
     """Put the report in the handout register; a failure is one warning line, never an error."""
     from .register.record import file_kind, template_ref
     from .register.recorder import record_output
 
     kind = file_kind(data, accessible=args.accessible)
     problem = record_output(ctx, report, digest, kind, str(out.resolve()), data=data,
-                            template_ref=template_ref(template), register=args.register)
+                            template_ref=template_ref(template), recorder=helper,
+                            register=args.register)
     if problem:
         print(f"warning: {problem}", file=sys.stderr)
 
@@ -225,6 +243,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.showwarning = lambda msg, *a, **k: print(f"warning: {msg}", file=sys.stderr)
     try:
         args = make_parser().parse_args(argv)
+        # Run as the `ldn-report` command (argv from the command line): a build may hand its
+        # register write to a helper process (register/helper_process.py).
+        args.register_helper = argv is None
         return args.func(args)
     except InputError as exc:
         print(f"ldn-report: error: {exc}", file=sys.stderr)

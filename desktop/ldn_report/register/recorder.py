@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from .errors import RegisterError, missing_library
 from .location import ENV_VAR, RegisterLocation, resolve_location
 from .record import Handout, handout_for
+
+if TYPE_CHECKING:
+    from .helper_process import RecordingHelper
 
 
 class Recorder:
@@ -85,7 +88,8 @@ class Recorder:
 
 def record_output(ctx: Any, report: Any, content_hash: str, kind: str, destination: str, *,
                   data: bytes | str | None = None, template_ref: str = "",
-                  recorder: Recorder | None = None, register: str | None = None) -> str | None:
+                  recorder: Recorder | RecordingHelper | None = None,
+                  register: str | None = None) -> str | None:
     """Record one report that left the app (file ``destination`` or a printer's name).
 
     The message to show when the register could not be written (the record is queued), else
