@@ -98,6 +98,11 @@ def _check_cli(program: Path, home: Path, dev_hash: str) -> None:
     # The handout register works from the bundle (Alembic scripts, SQLite dialect inside): the
     # build was recorded, not queued.
     assert "register" not in res.stderr.lower(), res.stderr
+    # The user cache works from the bundle too (its modules have no source files to hash):
+    # the parsed faces and the checked pack were stored for the next run.
+    cache = home / "xdg_cache_home" / "ldn-report"
+    assert (cache / "evidence" / "ldn-ms.cache").is_file()
+    assert (cache / "fonts" / "DejaVuSans.ttf.cache").is_file()
     res = _run([program, "register", "list", "--csv"], env, home)
     assert m.group(1) in res.stdout, res.stdout + res.stderr
     assert out.read_bytes().startswith(b"%PDF")

@@ -186,3 +186,19 @@ def test_an_unusable_cache_folder_never_stops_a_build(where: str, tmp_path: Path
     assert load_face(REGULAR, TTFontFace).name == b"DejaVuSans"
     assert load_pack().version
     assert build_report(load_example("on-dmt-mood-pain")).page_count > 1
+
+
+def test_code_without_source_files_still_keys_the_cache(cache: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the PyInstaller bundle a module's __file__ names no file: the app version keys it."""
+    import types
+
+    from ldn_report import evidence
+
+    frozen = types.ModuleType("frozen_reader")
+    frozen.__file__ = "/nowhere/frozen_reader.pyc"
+    assert store.code_of(frozen) == b"frozen_reader"
+    monkeypatch.setattr(evidence, "__file__", "/nowhere/evidence.pyc")
+    first = load_pack()
+    assert load_pack() == first
+    assert store.stats["hit"] == 1

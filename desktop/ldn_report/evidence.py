@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 import tomllib
 import warnings
 from dataclasses import dataclass, field
@@ -204,10 +205,13 @@ def _cached_pack(folder: Path) -> EvidencePack:
     from .cache import plain, store
     from .medicines import lexicon
 
+    # What the pack read from the folder depends on: its files, and the code that reads them
+    # (report_texts says which translations are read).
+    readers = (sys.modules[__name__], lexicon, sys.modules[f"{__package__}.i18n.report_texts"])
     try:
         files = sorted(p for p in folder.iterdir() if p.is_file())
         key = store.content_key(*(part for p in files for part in (p.name, p.read_bytes())),
-                                Path(__file__).read_bytes(), Path(lexicon.__file__).read_bytes())
+                                store.code_of(*readers))
     except OSError:
         return _read_pack(folder)  # says which file is missing
 

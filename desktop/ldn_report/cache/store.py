@@ -16,6 +16,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import TypeVar
 
 from .. import __version__
@@ -48,6 +49,19 @@ def content_key(*parts: bytes | str) -> str:
         digest.update(len(data).to_bytes(8, "big"))  # so ("ab", "c") differs from ("a", "bc")
         digest.update(data)
     return digest.hexdigest()
+
+
+def code_of(*modules: ModuleType) -> bytes:
+    """The source of ``modules``, for a key: a changed reader makes a new key. A frozen app
+    (the PyInstaller bundle) has no source files; its code changes only with its version, which
+    every key holds."""
+    out = []
+    for module in modules:
+        try:
+            out.append(Path(module.__file__ or "").read_bytes())
+        except OSError:
+            out.append(module.__name__.encode())
+    return b"\0".join(out)
 
 
 def _path(kind: str, name: str) -> Path | None:

@@ -12,8 +12,8 @@ from . import fonts, scripts
 
 def escape(value: str, entities: dict[str, str] | None = None) -> str:
     """``xml.sax.saxutils.escape``: &, < and > (and ``entities``) as entities. Written out here
-    because importing saxutils imports urllib.request, http.client and ssl (12 ms of every CLI
-    run) for a function of three replacements."""
+    because importing saxutils imports urllib.request, http.client and ssl (milliseconds of
+    every CLI run) for a function of three replacements."""
     value = value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
     for char, entity in (entities or {}).items():
         value = value.replace(char, entity)
