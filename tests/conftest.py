@@ -10,6 +10,8 @@ from types import SimpleNamespace
 
 import pytest
 
+import dist_build
+
 # Qt must never need a real display in tests. Set here, before any test module imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -20,6 +22,21 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "wheel: builds the wheel and installs it in a clean venv (needs pip access)"
     )
+
+
+@pytest.hookimpl(trylast=True)  # after -m/-k deselection: only the tests that will run
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The install tests (marker dist) run last, their bundle built in the background from now
+    on (dist_build.py): minutes of PyInstaller and dpkg-deb overlap with the other tests."""
+    dist = [item for item in items if item.get_closest_marker("dist")]
+    if dist:
+        items[:] = [item for item in items if not item.get_closest_marker("dist")] + dist
+        if not config.option.collectonly:
+            dist_build.start(REPO_ROOT)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    dist_build.stop()  # a session cut short leaves no build running
 
 
 @pytest.fixture(autouse=True)

@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+import dist_build
 from ldn_report import __version__
 from ldn_report.build import build_report
 from ldn_report.examples import load_example
@@ -67,14 +68,14 @@ def _run(cmd: list, env: dict[str, str], cwd: Path, timeout: float = 300,
 
 @pytest.fixture(scope="module")
 def dist(repo_root: Path) -> dict:
-    """The cached bundle and .deb (built now when the sources changed): build.json facts plus
-    'folder'. Skips when PyInstaller or dpkg-deb is missing."""
-    pytest.importorskip("PyInstaller", reason="PyInstaller (test extra) is needed")
-    if shutil.which("dpkg-deb") is None or shutil.which("ldd") is None:
-        pytest.skip("dpkg-deb and ldd are needed to build the Debian package")
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
-    res = _run([sys.executable, repo_root / "packaging" / "build_dist.py", "--json"], env,
-               repo_root, timeout=1700)
+    """The cached bundle and .deb (built when the sources changed, in the background since
+    collection ended: dist_build.py): build.json facts plus 'folder'. Skips when PyInstaller or
+    dpkg-deb is missing."""
+    if why := dist_build.missing():
+        pytest.skip(why)
+    res = dist_build.result(repo_root, timeout=1700)  # started when collection ended
+    assert res.returncode == 0, (f"build_dist.py exited {res.returncode}\n--- stdout\n"
+                                 f"{res.stdout[-3000:]}\n--- stderr\n{res.stderr[-3000:]}")
     info = json.loads(res.stdout.strip().splitlines()[-1])
     info["folder"] = Path(info["folder"])
     print(f"\ndist: bundle {info['bundle_bytes'] / 1e6:.0f} MB, .deb "
