@@ -35,8 +35,10 @@ def test_created_on_first_use_at_head_and_records_round_trip(register_url):
         first = handout(pack="1.0.0")
         assert register.add([first, handout()]) == 2
         assert register.add([first]) == 0  # retried from the queue: never stored twice
+        again = handout()
+        assert register.add([again, again]) == 1  # queued twice: stored once, not refused
         rows = queries.list_handouts(register)
-    assert len(rows) == 2
+    assert len(rows) == 3
     assert rows[0].made_at >= rows[1].made_at
     assert {r.patient for r in rows} == {"MS-204781"}
     assert rows[0].made_at.tzinfo is not None

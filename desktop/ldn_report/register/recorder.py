@@ -49,7 +49,7 @@ class Recorder:
         except ImportError as error:  # SQLAlchemy or Alembic missing (the driver is above)
             self.close()
             return self._queue(batch, str(missing_library(error, self.location.label)))
-        except Exception as error:  # a missing driver or migration file: still never blocks
+        except Exception as error:  # e.g. a missing migration file: still never blocks
             self.close()
             return self._queue(batch, f"the register could not be used ({type(error).__name__})")
 
