@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,18 @@ def test_the_register_setting_is_used_by_exports(qtbot, example_gui, monkeypatch
     save_as(monkeypatch, tmp_path / "sheet.pdf")
     example_gui.controller.output.export_pdf()
     assert len(recorded(qtbot, example_gui, parse_location(str(shared)))) == 1
+
+
+def test_a_missing_driver_is_said_in_the_status_line(qtbot, example_gui, monkeypatch,
+                                                     tmp_path):
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as on a computer without it
+    g = example_gui
+    url = "postgresql://clinic@127.0.0.1:9/register"
+    g.controller.settings.register = url
+    save_as(monkeypatch, tmp_path / "sheet.pdf")
+    assert g.controller.output.export_pdf() == tmp_path / "sheet.pdf"
+    qtbot.waitUntil(lambda: "queued" in g.window.status_label.text(), timeout=30_000)
+    status = g.window.status_label.text()
+    assert status.startswith("Exported sheet.pdf (")
+    assert "needs the PostgreSQL driver psycopg" in status
+    assert queue.pending(parse_location(url)) == 1
