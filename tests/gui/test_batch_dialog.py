@@ -50,7 +50,9 @@ def fake_file_manager(tmp_path, monkeypatch, code: int = 0, says: str = ""):
     folder.mkdir(exist_ok=True)
     record = tmp_path / "opened.txt"
     script = folder / "xdg-open"
-    script.write_text(f"#!/bin/sh\nprintf '%s\\n' \"$1\" > '{record}'\n"
+    # Written aside, then renamed: the test sees the file only once it is whole.
+    script.write_text(f"#!/bin/sh\nprintf '%s\\n' \"$1\" > '{record}.part'\n"
+                      f"mv '{record}.part' '{record}'\n"
                       f"printf '%s\\n' '{says}' >&2\nexit {code}\n")
     script.chmod(0o755)
     monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ.get('PATH', '')}")
