@@ -21,12 +21,19 @@ from ldn_report.build import build_html, build_report
 from ldn_report.compose import OPIOID_SAFETY, compose_report
 from ldn_report.context import context_from_dict
 from ldn_report.errors import EvidencePackError, InputError
-from ldn_report.evidence import default_pack, load_pack, numbers_in, placeholders_in
+from ldn_report.evidence import (
+    default_pack,
+    load_pack,
+    numbers_in,
+    placeholders_in,
+    translatable_texts,
+    translated_texts,
+)
 from ldn_report.examples import example_names, load_example
 from ldn_report.i18n import report_texts
 from ldn_report.i18n.formats import decimal_points
 from ldn_report.paths import EVIDENCE_DIR
-from ldn_report.report import FactList, Paragraph
+from ldn_report.report import FactList, Table
 from ldn_report.templates.catalogue import builtin_templates
 from ldn_report.templates.file_format import load_template, save_template
 from ldn_report.templates.model import PATIENT_SECTIONS
@@ -65,14 +72,15 @@ def _first_page(pages: list[str], text: str) -> int:
 
 # ---- the pack ---------------------------------------------------------------------------------
 
-def test_every_patient_statement_has_spanish_with_its_numbers_and_placeholders():
+def test_every_text_of_the_pack_has_spanish_with_its_numbers_and_placeholders():
     pack = default_pack()
-    texts = pack.translation("es").texts
-    patient = {i for i, st in pack.statements.items() if st.audience == "patient"}
-    assert patient <= set(texts), sorted(patient - set(texts))
-    assert set(texts) <= set(pack.statements)
+    texts = translated_texts(pack.translation("es"))
+    english_texts = translatable_texts(pack)
+    # patient and clinician statements, study cells, reference notes, the pack's sentences
+    assert set(texts) == set(english_texts)
+    assert {i for i, st in pack.statements.items() if st.audience == "clinician"} <= set(texts)
     for sid, text in texts.items():
-        english = pack.statements[sid].text
+        english = english_texts[sid]
         assert numbers_in(text) == numbers_in(english), sid
         assert placeholders_in(text) == placeholders_in(english), sid
         assert not decimal_points(text), f"{sid}: decimal point in Spanish: {text}"
@@ -96,12 +104,21 @@ def _pack_copy(tmp_path, edit) -> None:
 
 @pytest.mark.parametrize(("edit", "message"), [
     (lambda s: re.sub(r"(?m)^kp_not_slow = .*\n", "", s), "no text for statement 'kp_not_slow'"),
-    (lambda s: s + 'kp_invented = "Una frase que no existe."\n',
+    (lambda s: s.replace("[text]\n", '[text]\nkp_invented = "Una frase que no existe."\n'),
      "'kp_invented' is not a statement"),
     (lambda s: s.replace("mejoró 3,3 puntos", "mejoró 3,4 puntos"), "exp_goal_mood"),
     (lambda s: s.replace("4,5 mg de LDN", "4.5 mg de LDN"), None),
     (lambda s: s.replace("Usted toma {medicine}", "Usted toma {medicina}"), "placeholder"),
     (lambda s: s.replace("de 7 a 10 días", "de 7 días"), "saf_opioid_free_days"),
+    (lambda s: re.sub(r"(?m)^ev_label = .*\n", "", s), "no text for statement 'ev_label'"),
+    (lambda s: s.replace("MCS +3,3 (p = 0,04)", "MCS +3,3"), "study.cree2010.findings"),
+    (lambda s: s.replace('participants = "40 personas', 'participantes = "40 personas'),
+     "study.gironi2008"),
+    (lambda s: re.sub(r"(?m)^agrawal2005 = .*\n", "", s),
+     "no text for reference note 'reference_note.agrawal2005'"),
+    (lambda s: s.replace("comprimidos de 50 mg, no de 4,5 mg", "comprimidos, no de 4,5 mg"),
+     "reference_note.naltrexone_label"),
+    (lambda s: s.replace("Nuevo opioids.toml", "Nuevo opioids.toml (2027)"), "pack.changes[12]"),
 ])
 def test_a_missing_extra_or_changed_translation_breaks_the_pack(tmp_path, edit, message):
     folder = _pack_copy(tmp_path, edit)
@@ -228,13 +245,56 @@ def test_patient_pages_carry_no_english_statement():
     assert not leaked, leaked
 
 
-def test_clinician_pages_stay_english_and_say_so_in_spanish():
-    report = compose_report(spanish("on-dmt-mood-pain"), generated_on=GENERATED)
+def test_clinician_pages_are_spanish_too_by_default():
+    pack = default_pack()
+    report = compose_report(spanish("everything-flagged"), generated_on=GENERATED)
     evidence = report.section("evidence_summary")
-    first = evidence.blocks[0]
-    assert isinstance(first, Paragraph)
-    assert first.text == ES["clinician_pages_note"]
-    assert "inglés" in first.text
+    assert evidence.blocks[0].text.startswith("Resumen de la fuente")
+    text = folded(" ".join(section_text(s) for s in report.sections))
+    # no English statement, study cell, reference note or pack sentence anywhere
+    english = [folded(st.text)[:50] for st in pack.statements.values() if not st.slots]
+    english += [folded(c)[:40] for s in pack.studies for c in pack.study_row(s)[1:]]
+    english += [folded(r.note)[:40] for r in pack.references if r.note]
+    english += [folded(pack.update_policy)[:40], folded(pack.funding_conflicts)[:40]]
+    assert not [e for e in english if e in text]
+    table = next(b for b in evidence.blocks if isinstance(b, Table))
+    assert table.header == (ES["ev.col.study"], ES["ev.col.design"], ES["ev.col.participants"],
+                            ES["ev.col.findings"])
+    assert "p = 0,04" in text
+    assert "p = 0.04" not in text
+    assert not decimal_points(" ".join(section_text(s) for s in report.sections
+                                       if s.audience == "clinician"))
+    assert ES["clinician_pages_note"] not in text
+    notes = [e.note for e in report.references if e.note]
+    assert notes
+    assert all(n == pack.reference_note(pack.reference(e.id), "es")
+                         for e in report.references if (n := e.note))
+
+
+def test_a_template_can_keep_the_clinician_pages_english_and_the_report_says_so(tmp_path):
+    pack = default_pack()
+    template = _template(tmp_path, "", extra_top='clinician_pages_language = "en"\n')
+    assert template.clinician_pages_language == "en"
+    report = compose_report(spanish("on-dmt-mood-pain"), template=template,
+                            generated_on=GENERATED)
+    evidence = report.section("evidence_summary")
+    assert evidence.title == ES["heading.evidence_summary"]
+    assert evidence.blocks[0].text == ES["clinician_pages_note"]
+    assert "inglés" in evidence.blocks[0].text
+    assert report.section("references").blocks[0].text == ES["clinician_pages_note"]
+    assert pack.statement_text("ev_trial") in section_text(evidence)
+    assert [e.note for e in report.references] == [r.note for r in pack.references]
+    # the patient pages stay Spanish
+    assert report.section("key_points").title == ES["heading.key_points"]
+    again = load_template(save_template(template, tmp_path / "copy.toml"))
+    assert again.clinician_pages_language == "en"
+
+
+def test_a_bad_clinician_pages_language_is_refused_naming_the_field(tmp_path):
+    with pytest.raises(InputError) as info:
+        _template(tmp_path, "", extra_top='clinician_pages_language = "es"\n')
+    assert info.value.field == "clinician_pages_language"
+    assert "report" in info.value.message
 
 
 def test_accessible_html_declares_spanish():
@@ -253,8 +313,8 @@ def test_an_english_report_has_no_translation_notice():
 
 # ---- templates: their language is the default; a clinic can record a review --------------------
 
-def _template(tmp_path, extra: str, language: str = "en"):
-    source = (f'format_version = 1\nname = "Riverside"\nlanguage = "{language}"\n'
+def _template(tmp_path, extra: str, language: str = "en", extra_top: str = ""):
+    source = (f'format_version = 1\nname = "Riverside"\nlanguage = "{language}"\n{extra_top}'
               '[text]\ncontact = "Call us."\n' + extra)
     path = tmp_path / "t.toml"
     path.write_text(source, encoding="utf-8")

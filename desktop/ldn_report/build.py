@@ -19,7 +19,7 @@ from .report import Report
 from .rules import medicine_near_misses
 from .templates.catalogue import resolve_template
 from .templates.clinic_text import texts_in
-from .templates.model import DEFAULT_SCHEDULE, ClinicTemplate
+from .templates.model import DEFAULT_SCHEDULE, LOCKED_SECTIONS, ClinicTemplate
 
 
 @dataclass(frozen=True)
@@ -92,9 +92,12 @@ def template_warnings(template: ClinicTemplate) -> list[str]:
     for i, s in enumerate(template.sections, 1):
         if s.visible:
             texts[f"sections[{i}].heading"] = s.heading
+            texts.update({f"sections[{i}].{lang}.heading": h for lang, h in s.headings})
     for i, row in enumerate(template.schedule, 1):
-        texts.update({f"schedule[{i}].when": row.when, f"schedule[{i}].what": row.what,
-                      f"schedule[{i}].who": row.who})
+        for where, words in (("", (row.when, row.what, row.who)),
+                             *((f".{lang}", w) for lang, w in row.translations)):
+            texts.update({f"schedule[{i}]{where}.{k}": v
+                          for k, v in zip(("when", "what", "who"), words, strict=True)})
     out = [w for key, value in texts.items() if value for w in text_warnings(key, value)]
     pale = accent_contrast_problem(b.accent_colour)
     if pale:
@@ -113,9 +116,17 @@ def language_warnings(ctx: PatientContext, template: ClinicTemplate) -> list[str
     missing = [k for k in template.text_blocks if k not in texts_in(template, language)]
     out = [f"text.{k}: the template has no {language} version (text.{language}.{k}); "
            f"the {language} report leaves it out" for k in missing]
+    for i, s in enumerate(template.sections, 1):
+        if s.visible and s.heading.strip() and s.id not in LOCKED_SECTIONS \
+                and not s.heading_in(language):
+            out.append(f"sections[{i}].heading: the template has no {language} version "
+                       f"(sections[{i}].{language}.heading); the {language} report prints the "
+                       "standard heading")
     if template.schedule != DEFAULT_SCHEDULE:
-        out.append(f"schedule: the clinic's monitoring plan prints as written in the template "
-                   f"({template.language}), not in {language}")
+        out += [f"schedule[{i}]: the template has no {language} version (schedule[{i}]."
+                f"{language}); the {language} report prints this row as written "
+                f"({template.language})"
+                for i, row in enumerate(template.schedule, 1) if not row.in_language(language)]
     return out
 
 

@@ -43,6 +43,7 @@ from .templates.model import (
     LOCKED_SECTIONS,
     ClinicTemplate,
     ScheduleRow,
+    SectionSetting,
 )
 
 KEY_POINTS = ("kp_bottom_line", "kp_not_dmt", "kp_modest", "kp_larger_trial", "kp_not_slow",
@@ -134,6 +135,8 @@ def compose_report(
     fired = {rule.id for rule in fired_rules(ctx)}
     opioids = opioid_medicines(ctx, pack)
     w = _Writer(pack, language)
+    # The clinician pages follow the report unless the template keeps them in the pack's English.
+    clinician = w if template.clinician_pages_language == "report" else _Writer(pack, "en")
     t = w.t
     builders = {
         "header": lambda: _header(w, ctx),
@@ -150,14 +153,15 @@ def compose_report(
         "decision_aid": lambda: _decision_aid(w, pack),
         "questions": lambda: (w.bullets(*QUESTIONS),),
         "discussion_record": lambda: _discussion_record(w, fired, template, opioids),
-        "evidence_summary": lambda: _evidence_summary(w, pack, fired),
-        "references": lambda: (ReferenceList(_reference_entries(pack)),),
+        "evidence_summary": lambda: _evidence_summary(clinician, pack, fired),
+        "references": lambda: (ReferenceList(_reference_entries(pack, clinician.language)),),
     }
     sections = tuple(
         Section(
             id=setting.id,
-            title=_section_title(setting.id, setting.title, template, language),
-            blocks=tuple(_in_english_note(w, setting.id) + tuple(builders[setting.id]())),
+            title=_section_title(setting, template, language),
+            blocks=tuple(_in_english_note(w, clinician, setting.id)
+                         + tuple(builders[setting.id]())),
             audience="clinician" if setting.id in ("evidence_summary", "references") else "patient",
             page_break_before=setting.starts_new_page,
         )
@@ -199,7 +203,8 @@ def compose_report(
         footer_text=template.footer_text,
         footer_notice=t["footer.translation"] if notice and not reviewed else "",
     )
-    return Report(meta=meta, sections=sections, references=_reference_entries(pack), hits=hits)
+    return Report(meta=meta, sections=sections,
+                  references=_reference_entries(pack, clinician.language), hits=hits)
 
 
 def report_language_of(ctx: PatientContext, template: ClinicTemplate) -> str:
@@ -214,20 +219,24 @@ def template_language(template: ClinicTemplate) -> str:
     return primary if primary in LANGUAGES else "en"
 
 
-def _section_title(section_id: str, title: str, template: ClinicTemplate, language: str) -> str:
+def _section_title(setting: SectionSetting, template: ClinicTemplate, language: str) -> str:
     """A template's own heading is written in the template's language; in a report in another
-    language (and for the locked section) the section has its default heading in that one."""
-    renamed = title != DEFAULT_HEADINGS.get(section_id)
-    if renamed and section_id not in LOCKED_SECTIONS and language == template_language(template):
-        return title
-    return report_texts(language)[f"heading.{section_id}"]
+    language the section has the clinic's heading for that language ([sections.es]), else its
+    default heading in that one. The locked section always has its default heading."""
+    if setting.id in LOCKED_SECTIONS:
+        return report_texts(language)[f"heading.{setting.id}"]
+    if language != template_language(template):
+        return setting.heading_in(language) or report_texts(language)[f"heading.{setting.id}"]
+    if setting.title != DEFAULT_HEADINGS.get(setting.id):
+        return setting.title
+    return report_texts(language)[f"heading.{setting.id}"]
 
 
-def _in_english_note(w: _Writer, section_id: str) -> tuple[Block, ...]:
-    """Clinician pages keep the pack's English; a report in another language says so there."""
-    note = w.t["clinician_pages_note"]
-    if note and section_id in ("evidence_summary", "references"):
-        return (Paragraph(note, style="small"),)
+def _in_english_note(w: _Writer, clinician: _Writer, section_id: str) -> tuple[Block, ...]:
+    """Clinician pages the template keeps in the pack's English say so, in the report's
+    language, at their top."""
+    if clinician.language != w.language and section_id in ("evidence_summary", "references"):
+        return (Paragraph(w.t["clinician_pages_note"], style="small"),)
     return ()
 
 
@@ -390,11 +399,13 @@ def _monitoring(w: _Writer, template: ClinicTemplate) -> list[Block]:
 
 
 def _schedule(template: ClinicTemplate, language: str) -> tuple[ScheduleRow, ...]:
-    """The default plan in the report's language; a clinic's own plan as the clinic wrote it
-    (its times matter more than its language; the build warns when the languages differ)."""
+    """The default plan in the report's language; a clinic's own plan in the report's language
+    where the clinic wrote it so ([schedule.es]), else as written (the build warns)."""
     if template.schedule == DEFAULT_SCHEDULE:
         return default_schedule(language)
-    return template.schedule
+    if language == template_language(template):
+        return template.schedule
+    return tuple(row.in_language(language) or row for row in template.schedule)
 
 
 def _decision_aid(w: _Writer, pack: EvidencePack) -> list[Block]:
@@ -448,26 +459,27 @@ def _discussion_record(w: _Writer, fired: set[str], template: ClinicTemplate,
 
 
 def _evidence_summary(w: _Writer, pack: EvidencePack, fired: set[str]) -> list[Block]:
+    t, lang = w.t, w.language
     studies = Table(
-        ("Study", "Design", "Participants", "Findings"),
-        tuple((s.label, s.design, s.participants, s.findings) for s in pack.studies),
+        (t["ev.col.study"], t["ev.col.design"], t["ev.col.participants"], t["ev.col.findings"]),
+        tuple(pack.study_row(s, lang) for s in pack.studies),
         col_widths=(1.1, 2.0, 1.5, 2.6),
         row_cites=tuple(s.cites for s in pack.studies),
     )
     # Clinician-only: the summary's neuroinflammation suggestion is never advice to the patient.
     this_patient: list[Block] = (
-        [w.callout("info", w.t["callout.this_patient"], "ev_this_patient_neuroinflammation")]
+        [w.callout("info", t["callout.this_patient"], "ev_this_patient_neuroinflammation")]
         if "neuroinflammation" in fired else [])
-    read = pack.source_read.isoformat() if pack.source_read else "date not recorded"
-    changes = next((c for c in pack.changes if c.version == pack.version), None)
+    read = w.date(pack.source_read) if pack.source_read else t["ev.read_unknown"]
+    changes = pack.current_changes(lang)
     return [
-        Paragraph(f"Source summary: \u201c{pack.source_title}\u201d, {pack.source_name}, read "
-                  f"{read}: {pack.source_kind}. Evidence pack {pack.version} "
-                  f"({pack.produced.isoformat()}); the other studies and sources are listed "
-                  "below with their references.", style="small"),
+        Paragraph(t["ev.source"].format(
+            title=pack.source_title, name=pack.pack_text("source_name", lang), read=read,
+            kind=pack.pack_text("source_kind", lang), version=pack.version,
+            produced=w.date(pack.produced)), style="small"),
         w.para("ev_bottom_line", "lead"),
         w.para("ev_certainty"),
-        Subheading("Studies"),
+        Subheading(t["ev.studies"]),
         studies,
         w.para("ev_trial"),
         w.para("ev_trial_limits"),
@@ -475,34 +487,39 @@ def _evidence_summary(w: _Writer, pack: EvidencePack, fired: set[str]) -> list[B
         w.para("ev_ppms_pilot"),
         w.para("ev_physical_qol"),
         w.para("ev_prescriptions"),
-        Subheading("Safety"),
+        Subheading(t["ev.safety"]),
         w.bullets("ev_safety_trial", "ev_safety_profile", "ev_safety_other"),
         w.para("ev_label"),
-        Subheading("Place in care"),
+        Subheading(t["ev.place"]),
         w.bullets("ev_guidelines", "ev_multidisciplinary", "ev_caveats"),
-        Subheading("When LDN might be considered"),
+        Subheading(t["ev.consider"]),
         w.bullets("ev_consider_neuroinflammation", "ev_consider_intolerance", "ev_consider_qol"),
         *this_patient,
-        Subheading("Proposed mechanisms (hypotheses, not established)"),
+        Subheading(t["ev.mechanisms"]),
         w.bullets("ev_mechanism", "ev_enkephalin"),
-        Subheading("Monitoring and conclusion"),
+        Subheading(t["ev.monitoring"]),
         w.para("ev_monitoring"),
         w.para("ev_conclusion"),
-        Subheading("About this evidence pack"),
-        Paragraph(f"Version {pack.version}, produced {pack.produced.isoformat()}, review by "
-                  f"{pack.review_by.isoformat()}. {pack.update_policy}", style="small"),
-        Paragraph(f"Funding and conflicts: {pack.funding_conflicts}", style="small"),
-        Paragraph("Patient decision aid: "
-                  + ("field-tested with patients." if pack.field_tested
-                     else "not yet field-tested with patients."), style="small"),
-        *([Paragraph(f"Changes in {changes.version} ({changes.date.isoformat()}): "
-                     + " ".join(changes.changes), style="small")] if changes else []),
+        Subheading(t["ev.about"]),
+        Paragraph(t["ev.version"].format(
+            version=pack.version, produced=w.date(pack.produced),
+            review_by=w.date(pack.review_by), policy=pack.pack_text("update_policy", lang)),
+            style="small"),
+        Paragraph(t["ev.funding"].format(text=pack.pack_text("funding_conflicts", lang)),
+                  style="small"),
+        Paragraph(t["ev.field_tested" if pack.field_tested else "ev.not_field_tested"],
+                  style="small"),
+        *([Paragraph(t["ev.changes"].format(version=changes.version, date=w.date(changes.date),
+                                            changes=" ".join(changes.changes)), style="small")]
+          if changes else []),
     ]
 
 
-def _reference_entries(pack: EvidencePack) -> tuple[ReferenceEntry, ...]:
+def _reference_entries(pack: EvidencePack, language: str = "en") -> tuple[ReferenceEntry, ...]:
+    """The numbered references; the bibliographic text as published, the notes translated."""
     return tuple(
-        ReferenceEntry(id=r.id, number=r.number, text=r.text, links=r.links(), note=r.note)
+        ReferenceEntry(id=r.id, number=r.number, text=r.text, links=r.links(),
+                       note=pack.reference_note(r, language))
         for r in pack.references
     )
 

@@ -91,6 +91,17 @@ class Translation:
     reviewed_by: str
     reviewed_on: dt.date | None
     texts: dict[str, str]  # statement id -> text
+    # The clinician pages' other words: study id -> {design, participants, findings}, reference
+    # id -> note, and the pack's own sentences (PACK_TEXTS; changes: this version's log).
+    studies: dict[str, dict[str, str]] = field(default_factory=dict)
+    reference_notes: dict[str, str] = field(default_factory=dict)
+    pack_texts: dict[str, str | list[str]] = field(default_factory=dict)
+
+
+# The studies table's cells a translation holds (the label, authors and year, stays as it is).
+STUDY_CELLS = ("design", "participants", "findings")
+# The pack's own sentences (pack.toml) a translation holds.
+PACK_TEXTS = ("source_name", "source_kind", "update_policy", "funding_conflicts", "changes")
 
 
 # Placeholders a statement may use; compose fills them from the pack (e.g. the aid's dates).
@@ -124,12 +135,38 @@ class EvidencePack:
         return self.words(statement_id, language).format(**self.fields(language))
 
     def words(self, statement_id: str, language: str = "en") -> str:
-        """A statement's words in ``language``, placeholders unfilled; clinician statements a
-        translation does not hold stay in English (the report says so)."""
+        """A statement's words in ``language``, placeholders unfilled."""
         text = self.statement(statement_id).text
         if language == "en":
             return text
-        return self.translation(language).texts.get(statement_id, text)
+        return self.translation(language).texts[statement_id]
+
+    def study_row(self, study: Study, language: str = "en") -> tuple[str, str, str, str]:
+        """(label, design, participants, findings) of the studies table in ``language``."""
+        cells = (study.design, study.participants, study.findings)
+        if language != "en":
+            words = self.translation(language).studies[study.id]
+            cells = tuple(words[c] for c in STUDY_CELLS)  # type: ignore[assignment]
+        return (study.label, *cells)
+
+    def reference_note(self, reference: Reference, language: str = "en") -> str:
+        if language == "en" or not reference.note:
+            return reference.note
+        return self.translation(language).reference_notes[reference.id]
+
+    def pack_text(self, key: str, language: str = "en") -> str:
+        """One of the pack's own sentences (PACK_TEXTS but changes) in ``language``."""
+        if language == "en":
+            return str(getattr(self, key))
+        return str(self.translation(language).pack_texts[key])
+
+    def current_changes(self, language: str = "en") -> PackChange | None:
+        """This version's change log entry, its sentences in ``language``."""
+        entry = next((c for c in self.changes if c.version == self.version), None)
+        if entry is None or language == "en":
+            return entry
+        changes = self.translation(language).pack_texts["changes"]
+        return PackChange(entry.version, entry.date, tuple(changes))
 
     def translation(self, language: str) -> Translation:
         try:
@@ -294,13 +331,18 @@ def _translation(folder: Path, language: str) -> Translation:
         texts = data["text"]
         if not all(isinstance(v, str) and v.strip() for v in texts.values()):
             raise EvidencePackError(f"{path.name}: every [text] entry must be a sentence")
+        notes = data.get("reference_note", {})
+        if not all(isinstance(v, str) and v.strip() for v in notes.values()):
+            raise EvidencePackError(f"{path.name}: every [reference_note] entry must be a "
+                                    "sentence")
         return Translation(
             language=language, translated_by=str(meta["translated_by"]),
             translated_on=_date(meta, "translated_on"), reviewed=reviewed,
             reviewed_by=str(meta.get("reviewed_by", "")),
             reviewed_on=_date(meta, "reviewed_on") if reviewed else None,
-            texts=dict(texts))
-    except (KeyError, TypeError) as exc:
+            texts=dict(texts), studies={k: dict(v) for k, v in data.get("study", {}).items()},
+            reference_notes=dict(notes), pack_texts=dict(data.get("pack", {})))
+    except (KeyError, TypeError, ValueError) as exc:
         raise EvidencePackError(f"{path.name} is incomplete: missing {exc}") from None
 
 
@@ -394,21 +436,52 @@ def placeholders_in(text: str) -> list[str]:
     return sorted(_PLACEHOLDER.findall(text))
 
 
+def translatable_texts(pack: EvidencePack) -> dict[str, str]:
+    """Every English text a translation must give, by its name in statements.<lang>.toml:
+    statements (patient and clinician), study cells, reference notes, the pack's sentences."""
+    current = pack.current_changes()
+    return {
+        **{i: st.text for i, st in pack.statements.items()},
+        **{f"study.{s.id}.{c}": getattr(s, c) for s in pack.studies for c in STUDY_CELLS},
+        **{f"reference_note.{r.id}": r.note for r in pack.references if r.note},
+        **{f"pack.{k}": getattr(pack, k) for k in PACK_TEXTS if k != "changes"},
+        **{f"pack.changes[{n}]": text
+           for n, text in enumerate(current.changes if current else ())},
+    }
+
+
+def translated_texts(tr: Translation) -> dict[str, str]:
+    """A translation's texts under the names :func:`translatable_texts` gives."""
+    changes = tr.pack_texts.get("changes", [])
+    return {
+        **tr.texts,
+        **{f"study.{s}.{c}": text for s, cells in tr.studies.items() for c, text in cells.items()},
+        **{f"reference_note.{r}": text for r, text in tr.reference_notes.items()},
+        **{f"pack.{k}": str(v) for k, v in tr.pack_texts.items() if k != "changes"},
+        **{f"pack.changes[{n}]": str(text)
+           for n, text in enumerate(changes if isinstance(changes, list) else [changes])},
+    }
+
+
 def _check_translations(pack: EvidencePack) -> list[str]:
-    """Every patient statement translated, nothing extra, and each translation with exactly the
-    numbers and placeholders of its English source (citations are shared by id)."""
+    """Every text translated (patient and clinician pages alike), nothing extra, and each
+    translation with exactly the numbers and placeholders of its English source (citations are
+    shared by id)."""
     problems = []
-    patient = {i for i, st in pack.statements.items() if st.audience == "patient"}
+    english = translatable_texts(pack)
     for lang, tr in pack.translations.items():
         name = f"statements.{lang}.toml"
-        problems += [f"{name}: no text for statement {i!r}"
-                     for i in sorted(patient - set(tr.texts))]
-        problems += [f"{name}: {i!r} is not a statement in statements.toml"
-                     for i in sorted(set(tr.texts) - set(pack.statements))]
-        for i, text in tr.texts.items():
-            if i not in pack.statements:
+        texts = translated_texts(tr)
+        problems += [f"{name}: no text for {_kind(i)} {i!r}"
+                     for i in english if i not in texts]
+        problems += [f"{name}: {i!r} is not a {_kind(i)} of the pack"
+                     for i in texts if i not in english]
+        for i, text in texts.items():
+            if i not in english:
                 continue
-            source = pack.statements[i].text
+            source = english[i]
+            if not text.strip():
+                problems.append(f"{name}: {i!r} is empty")
             if numbers_in(text) != numbers_in(source):
                 problems.append(f"{name}: {i!r} has the numbers {numbers_in(text)}, but the "
                                 f"English has {numbers_in(source)}")
@@ -416,6 +489,11 @@ def _check_translations(pack: EvidencePack) -> list[str]:
                 problems.append(f"{name}: {i!r} has the placeholders {placeholders_in(text)}, "
                                 f"but the English has {placeholders_in(source)}")
     return problems
+
+
+def _kind(name: str) -> str:
+    kinds = {"study": "study cell", "reference_note": "reference note", "pack": "pack sentence"}
+    return kinds.get(name.split(".")[0], "statement") if "." in name else "statement"
 
 
 def _check_changes(pack: EvidencePack) -> list[str]:

@@ -66,6 +66,27 @@ _EN: dict[str, str] = {
     # clinician pages
     "audience.clinicians": "FOR CLINICIANS",
     "clinician_pages_note": "",
+    # the evidence summary's own words around the pack's statements
+    "ev.col.study": "Study",
+    "ev.col.design": "Design",
+    "ev.col.participants": "Participants",
+    "ev.col.findings": "Findings",
+    "ev.studies": "Studies",
+    "ev.safety": "Safety",
+    "ev.place": "Place in care",
+    "ev.consider": "When LDN might be considered",
+    "ev.mechanisms": "Proposed mechanisms (hypotheses, not established)",
+    "ev.monitoring": "Monitoring and conclusion",
+    "ev.about": "About this evidence pack",
+    "ev.source": "Source summary: \u201c{title}\u201d, {name}, read {read}: {kind}. Evidence pack "
+                 "{version} ({produced}); the other studies and sources are listed below with "
+                 "their references.",
+    "ev.read_unknown": "date not recorded",
+    "ev.version": "Version {version}, produced {produced}, review by {review_by}. {policy}",
+    "ev.funding": "Funding and conflicts: {text}",
+    "ev.field_tested": "Patient decision aid: field-tested with patients.",
+    "ev.not_field_tested": "Patient decision aid: not yet field-tested with patients.",
+    "ev.changes": "Changes in {version} ({date}): {changes}",
     # callout kinds (HTML)
     "kind.warning": "Warning",
     "kind.caution": "Caution",
@@ -148,8 +169,30 @@ _ES: dict[str, str] = {
     "sign.name": "Nombre (en letra clara)",
     "sign.date": "Fecha",
     "audience.clinicians": "PARA EL EQUIPO CL\u00cdNICO",
-    "clinician_pages_note": "Esta parte es para el equipo cl\u00ednico. Est\u00e1 en ingl\u00e9s, "
-                            "como en la fuente de la evidencia.",
+    # Only when the template keeps the clinician pages in the pack's English.
+    "clinician_pages_note": "Esta parte es para el equipo cl\u00ednico. Est\u00e1 en ingl\u00e9s "
+                            "porque as\u00ed lo pide la plantilla de la cl\u00ednica.",
+    "ev.col.study": "Estudio",
+    "ev.col.design": "Dise\u00f1o",
+    "ev.col.participants": "Participantes",
+    "ev.col.findings": "Resultados",
+    "ev.studies": "Estudios",
+    "ev.safety": "Seguridad",
+    "ev.place": "Lugar en la atenci\u00f3n",
+    "ev.consider": "Cu\u00e1ndo podr\u00eda considerarse la LDN",
+    "ev.mechanisms": "Mecanismos propuestos (hip\u00f3tesis, no establecidos)",
+    "ev.monitoring": "Seguimiento y conclusi\u00f3n",
+    "ev.about": "Sobre este paquete de evidencia",
+    "ev.source": "Resumen de la fuente: \u00ab{title}\u00bb, {name}, le\u00eddo el {read}: "
+                 "{kind}. Paquete de evidencia {version} ({produced}); los dem\u00e1s estudios "
+                 "y fuentes se enumeran abajo con sus referencias.",
+    "ev.read_unknown": "fecha no registrada",
+    "ev.version": "Versi\u00f3n {version}, elaborada el {produced}, revisi\u00f3n antes del "
+                  "{review_by}. {policy}",
+    "ev.funding": "Financiaci\u00f3n y conflictos de intereses: {text}",
+    "ev.field_tested": "Ayuda para decidir: probada con pacientes.",
+    "ev.not_field_tested": "Ayuda para decidir: a\u00fan no se ha probado con pacientes.",
+    "ev.changes": "Cambios en la versi\u00f3n {version} ({date}): {changes}",
     "kind.warning": "Advertencia",
     "kind.caution": "Precauci\u00f3n",
     "kind.expectation": "Lo que se puede esperar",

@@ -33,7 +33,9 @@ def _key_lines(text: str) -> dict[str, int]:
             counts[m[1]] = counts.get(m[1], 0) + 1
             table = f"{m[1]}[{counts[m[1]]}]"
         elif m := re.match(r"\[\s*([A-Za-z0-9_.-]+)\s*\]", line):
-            table = m[1]
+            array, _, sub = m[1].partition(".")
+            # [schedule.es] after [[schedule]]: the last row's words in that language
+            table = f"{array}[{counts[array]}].{sub}" if sub and array in counts else m[1]
         elif m := re.match(r"([A-Za-z0-9_-]+)\s*=", line):
             key = f"{table}.{m[1]}" if table else m[1]
             lines.setdefault(key, number)
@@ -82,6 +84,8 @@ def template_to_dict(template: ClinicTemplate, base_dir: Path | None = None) -> 
         data["description"] = template.description
     data.update(text_size=template.text_size, language=template.language,
                 footer_text=template.footer_text)
+    if template.clinician_pages_language != "report":
+        data["clinician_pages_language"] = template.clinician_pages_language
     data["branding"] = {
         "clinic_name": b.clinic_name, "department": b.department, "address": b.address,
         "phone": b.phone, "website": b.website, "logo": logo, "accent_colour": b.accent_colour,
@@ -90,6 +94,7 @@ def template_to_dict(template: ClinicTemplate, base_dir: Path | None = None) -> 
     data["page"] = {"size": template.page.size, "margin_mm": template.page.margin_mm}
     data["sections"] = [{"id": s.id, "visible": s.visible, "heading": s.heading}
                         | ({} if s.new_page is None else {"new_page": s.new_page})
+                        | {lang: {"heading": heading} for lang, heading in s.headings}
                         for s in template.sections]
     data["text"] = dict(template.text_blocks) | {
         lang: dict(blocks) for lang, blocks in template.texts_by_language.items() if blocks}
@@ -98,6 +103,8 @@ def template_to_dict(template: ClinicTemplate, base_dir: Path | None = None) -> 
             lang: {"reviewer": r.reviewer, "date": r.date}
             for lang, r in template.translation_reviews.items()}
     data["schedule"] = [{"when": r.when, "what": r.what, "who": r.who, "week": r.week}
+                        | {lang: dict(zip(("when", "what", "who"), words, strict=True))
+                           for lang, words in r.translations}
                         for r in template.schedule]
     inverse = {label: key for key, label in SIGNATURE_ROLES.items()}
     data["discussion_record"] = {"signatures": [inverse[r] for r in template.signature_roles]}
@@ -123,7 +130,12 @@ def template_to_toml(template: ClinicTemplate, base_dir: Path | None = None) -> 
                 out += ["", f"[{key}.{sub}]", *(_toml_pair(k, v) for k, v in table.items())]
         else:
             for row in value:
-                out += ["", f"[[{key}]]", *(_toml_pair(k, v) for k, v in row.items())]
+                # [sections.es], [schedule.es]: the row's words in a language, under the row
+                nested = {k: v for k, v in row.items() if isinstance(v, dict)}
+                out += ["", f"[[{key}]]",
+                        *(_toml_pair(k, v) for k, v in row.items() if k not in nested)]
+                for sub, table in nested.items():
+                    out += [f"[{key}.{sub}]", *(_toml_pair(k, v) for k, v in table.items())]
     return "\n".join(out) + "\n"
 
 

@@ -60,6 +60,9 @@ SIGNATURE_ROLES: dict[str, str] = {
     "witness": "Witness",
 }
 MARGIN_RANGE_MM = (10.0, 40.0)
+# The clinician pages (evidence summary, references): in the report's language, or in the
+# pack's English (the report then says so, in its own language, at their top).
+CLINICIAN_PAGES_LANGUAGES = ("report", "en")
 MAX_SCHEDULE_ROWS = 40  # a long plan still lays out across pages (tested with 30 rows)
 
 
@@ -87,6 +90,15 @@ class SectionSetting:
     visible: bool = True
     heading: str = ""  # empty = the default heading
     new_page: bool | None = None  # None = the section's default (see NEW_PAGE_SECTIONS)
+    # The clinic's heading for reports in other languages: (("es", "Lo esencial"),)
+    headings: tuple[tuple[str, str], ...] = ()
+
+    def heading_in(self, language: str) -> str:
+        """The clinic's own heading for a report in ``language`` (not the template's own
+        language); empty when it has none, and always for a locked section."""
+        if self.id in LOCKED_SECTIONS:
+            return ""
+        return dict(self.headings).get(language, "")
 
     @property
     def title(self) -> str:
@@ -107,6 +119,13 @@ class ScheduleRow:
     what: str
     who: str
     week: float = 0.0
+    # The row's words for reports in other languages, same week: (("es", (when, what, who)),)
+    translations: tuple[tuple[str, tuple[str, str, str]], ...] = ()
+
+    def in_language(self, language: str) -> ScheduleRow | None:
+        """The row in ``language``, or None when the clinic has not written it in that one."""
+        words = dict(self.translations).get(language)
+        return ScheduleRow(*words, self.week) if words else None
 
 
 DEFAULT_SCHEDULE: tuple[ScheduleRow, ...] = (
@@ -149,6 +168,7 @@ class ClinicTemplate:
     texts_by_language: dict[str, dict[str, str]] = field(default_factory=dict)
     # language -> the clinic's record of a qualified medical translator's review
     translation_reviews: dict[str, TranslationReview] = field(default_factory=dict)
+    clinician_pages_language: str = "report"  # one of CLINICIAN_PAGES_LANGUAGES
     description: str = ""
     source: str = field(default="", compare=False)  # the file it was loaded from, if any
 

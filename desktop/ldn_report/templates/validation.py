@@ -16,6 +16,7 @@ from ..i18n.report_texts import LANGUAGES
 from ..logo import check_logo
 from ..untrusted.text_policy import neutralize
 from .model import (
+    CLINICIAN_PAGES_LANGUAGES,
     DEFAULT_HEADINGS,
     DEFAULT_SCHEDULE,
     EVIDENCE_SECTIONS,
@@ -42,12 +43,13 @@ class LockedSectionWarning(UserWarning):
 
 _TOP_KEYS = ("format_version", "name", "description", "text_size", "language", "footer_text",
              "branding", "page", "sections", "text", "schedule", "discussion_record",
-             "translation_review")
+             "translation_review", "clinician_pages_language")
 _BRANDING_KEYS = ("clinic_name", "department", "address", "phone", "website", "logo",
                   "accent_colour", "letterhead")
 _PAGE_KEYS = ("size", "margin_mm")
 _SECTION_KEYS = ("id", "visible", "heading", "new_page")
-_SCHEDULE_KEYS = ("when", "what", "who", "week")
+_SCHEDULE_WORDS = ("when", "what", "who")
+_SCHEDULE_KEYS = (*_SCHEDULE_WORDS, "week")
 _RECORD_KEYS = ("signatures",)
 
 
@@ -154,6 +156,10 @@ class TemplateValidator:
             text_blocks=text_blocks,
             texts_by_language=texts_by_language,
             translation_reviews=self.reviews(data.get("translation_review", {})),
+            clinician_pages_language=self.choice(
+                "clinician_pages_language",
+                data.get("clinician_pages_language", d.clinician_pages_language),
+                CLINICIAN_PAGES_LANGUAGES),
             schedule=self.schedule(data.get("schedule", None)),
             signature_roles=self.record(data.get("discussion_record", {})),
             footer_text=self.footer(data.get("footer_text", "")),
@@ -234,12 +240,12 @@ class TemplateValidator:
             if sid not in SECTION_IDS:
                 raise self.error(f"{key}.id", f"{sid!r} is not a report section; choose one of: "
                                  + ", ".join(SECTION_IDS))
-            extra = [k for k in item if k not in _SECTION_KEYS]
+            extra = [k for k in item if k not in (*_SECTION_KEYS, *LANGUAGES)]
             if extra and sid in EVIDENCE_SECTIONS:
                 raise self.error(f"{key}.{extra[0]}", f"the {sid} section is locked to the "
                                  "evidence pack: a template may only hide it (visible) or rename "
                                  "it (heading), never change its statements, numbers or citations")
-            self.table(key, item, _SECTION_KEYS)
+            self.table(key, item, (*_SECTION_KEYS, *LANGUAGES))
             if any(s.id == sid for s in out):
                 raise self.error(f"{key}.id", f"{sid!r} is listed twice; list each section once")
             setting = SectionSetting(
@@ -248,6 +254,7 @@ class TemplateValidator:
                 heading=self.text(f"{key}.heading", item.get("heading", ""), 120),
                 new_page=(self.boolean(f"{key}.new_page", item["new_page"])
                           if "new_page" in item else None),
+                headings=self.language_headings(key, item),
             )
             out.append(self.locked(key, setting) if sid in LOCKED_SECTIONS else setting)
         # A section the file does not list is kept, hidden, so the editor can offer it; a
@@ -262,6 +269,17 @@ class TemplateValidator:
             out.insert(at, SectionSetting(sid))
         if not any(s.visible and s.id not in LOCKED_SECTIONS for s in out):
             raise self.error("sections", "no section is shown; show at least one (visible = true)")
+        return tuple(out)
+
+    def language_headings(self, key: str, item: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+        """[sections.es] heading = "...": the clinic's heading for reports in that language."""
+        out = []
+        for lang in LANGUAGES:
+            if lang in item:
+                words = self.table(f"{key}.{lang}", item[lang], ("heading",))
+                heading = self.text(f"{key}.{lang}.heading", words.get("heading", ""), 120)
+                if heading.strip():
+                    out.append((lang, heading))
         return tuple(out)
 
     def locked(self, key: str, setting: SectionSetting) -> SectionSetting:
@@ -338,17 +356,24 @@ class TemplateValidator:
         rows = []
         for i, item in enumerate(value, 1):
             key = f"schedule[{i}]"
-            t = self.table(key, item, _SCHEDULE_KEYS)
-            for required in ("when", "what", "who"):
-                if required not in t:
-                    raise self.error(f"{key}.{required}", "is required")
+            t = self.table(key, item, (*_SCHEDULE_KEYS, *LANGUAGES))
             rows.append(ScheduleRow(
-                when=self.text(f"{key}.when", t["when"], 40, required=True),
-                what=self.text(f"{key}.what", t["what"], 400, required=True),
-                who=self.text(f"{key}.who", t["who"], 80, required=True),
+                *self.schedule_words(key, t),
                 week=self.number(f"{key}.week", t.get("week", 0), 0, 520),
+                translations=tuple((lang, self.schedule_words(
+                    f"{key}.{lang}", self.table(f"{key}.{lang}", t[lang], _SCHEDULE_WORDS)))
+                    for lang in LANGUAGES if lang in t),
             ))
         return tuple(rows)
+
+    def schedule_words(self, key: str, t: dict[str, Any]) -> tuple[str, str, str]:
+        """when, what, who of one schedule row (or of its [schedule.es] words)."""
+        for required in _SCHEDULE_WORDS:
+            if required not in t:
+                raise self.error(f"{key}.{required}", "is required")
+        return (self.text(f"{key}.when", t["when"], 40, required=True),
+                self.text(f"{key}.what", t["what"], 400, required=True),
+                self.text(f"{key}.who", t["who"], 80, required=True))
 
     def record(self, value: Any) -> tuple[str, ...]:
         t = self.table("discussion_record", value, _RECORD_KEYS)
