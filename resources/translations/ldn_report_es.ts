@@ -41,6 +41,208 @@
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Clinic-day batch</source>
+        <translation>Lote del día de consulta</translation>
+    </message>
+    <message>
+        <source>clinic-list.csv (one patient per row)</source>
+        <translation>lista-consulta.csv (un paciente por fila)</translation>
+    </message>
+    <message>
+        <source>Clinic list file</source>
+        <translation>Archivo de la lista de la consulta</translation>
+    </message>
+    <message>
+        <source>Clinic list: problem</source>
+        <translation>Lista de la consulta: problema</translation>
+    </message>
+    <message>
+        <source>folder for the reports</source>
+        <translation>carpeta para los informes</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>Carpeta de salida</translation>
+    </message>
+    <message>
+        <source>Output folder: problem</source>
+        <translation>Carpeta de salida: problema</translation>
+    </message>
+    <message>
+        <source>Used for rows whose &apos;template&apos; cell is empty</source>
+        <translation>Se usa en las filas cuya celda &apos;template&apos; está vacía</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Reports built at the same time</source>
+        <translation>Informes que se generan a la vez</translation>
+    </message>
+    <message>
+        <source>More is faster on a computer with several processor cores; 1 leaves the computer free for other work</source>
+        <translation>Más es más rápido en un ordenador con varios núcleos; 1 deja el ordenador libre para otras tareas</translation>
+    </message>
+    <message>
+        <source>Also one PDF of all reports, for printing</source>
+        <translation>También un PDF con todos los informes, para imprimir</translation>
+    </message>
+    <message>
+        <source>Two-sided printing: each report starts on a new sheet</source>
+        <translation>Impresión a doble cara: cada informe empieza en una hoja nueva</translation>
+    </message>
+    <message>
+        <source>Clinic &amp;list:</source>
+        <translation>&amp;Lista de la consulta:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>Carpeta de &amp;salida:</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Plantilla:</translation>
+    </message>
+    <message>
+        <source>Reports built at the &amp;same time:</source>
+        <translation>Informes generados a la &amp;vez:</translation>
+    </message>
+    <message>
+        <source>Choose a clinic list and an output folder.</source>
+        <translation>Elija una lista de la consulta y una carpeta de salida.</translation>
+    </message>
+    <message>
+        <source>Rows that could not be built, and rows with an empty MS type or DMT status, are listed here.</source>
+        <translation>Aquí se enumeran las filas que no se pudieron generar y las filas con el tipo de EM o el estado del TME vacíos.</translation>
+    </message>
+    <message>
+        <source>Rows with problems</source>
+        <translation>Filas con problemas</translation>
+    </message>
+    <message>
+        <source>Build reports</source>
+        <translation>Generar informes</translation>
+    </message>
+    <message>
+        <source>Cancel batch</source>
+        <translation>Cancelar el lote</translation>
+    </message>
+    <message>
+        <source>Open output folder</source>
+        <translation>Abrir la carpeta de salida</translation>
+    </message>
+    <message>
+        <source>Clinic list</source>
+        <translation>Lista de la consulta</translation>
+    </message>
+    <message>
+        <source>Clinic list (*.csv *.txt);;All files (*)</source>
+        <translation>Lista de la consulta (*.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Choose a clinic list and an output folder first.</source>
+        <translation>Primero elija una lista de la consulta y una carpeta de salida.</translation>
+    </message>
+    <message>
+        <source>Fix the path marked above, then build the reports.</source>
+        <translation>Corrija la ruta marcada arriba y luego genere los informes.</translation>
+    </message>
+    <message>
+        <source>Reading the clinic list…</source>
+        <translation>Leyendo la lista de la consulta…</translation>
+    </message>
+    <message>
+        <source>Cancelling: finishing the reports already started…</source>
+        <translation>Cancelando: terminando los informes ya empezados…</translation>
+    </message>
+    <message>
+        <source>the folder is not there any more</source>
+        <translation>la carpeta ya no existe</translation>
+    </message>
+    <message>
+        <source>no program to open folders was found</source>
+        <translation>no se encontró ningún programa para abrir carpetas</translation>
+    </message>
+    <message>
+        <source>no program to open folders was found (xdg-open)</source>
+        <translation>no se encontró ningún programa para abrir carpetas (xdg-open)</translation>
+    </message>
+    <message>
+        <source>xdg-open ended with code %1</source>
+        <translation>xdg-open terminó con el código %1</translation>
+    </message>
+    <message>
+        <source>The reports are in %1.</source>
+        <translation>Los informes están en %1.</translation>
+    </message>
+    <message>
+        <source>The output folder could not be opened: %1.</source>
+        <translation>No se pudo abrir la carpeta de salida: %1.</translation>
+    </message>
+    <message>
+        <source>Row %1%2: %3</source>
+        <translation>Fila %1%2: %3</translation>
+    </message>
+    <message>
+        <source>Row %1, %2: empty (%3 unset); built as “Not recorded” with neutral wording</source>
+        <translation>Fila %1, %2: vacía (%3 sin indicar); generada como «No consta» con un texto neutro</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows done</source>
+        <translation>%1 de %2 filas hechas</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 built, %3 unchanged, %4 failed.</source>
+        <translation>%1 filas: %2 generadas, %3 sin cambios, %4 con error.</translation>
+    </message>
+    <message>
+        <source>Cancelled. %1 Run it again to finish the rest.</source>
+        <translation>Cancelado. %1 Vuelva a ejecutarlo para terminar el resto.</translation>
+    </message>
+    <message>
+        <source>For printing: %1 (%2 pages).</source>
+        <translation>Para imprimir: %1 (%2 páginas).</translation>
+    </message>
+    <message>
+        <source>Unset: %1</source>
+        <translation>Sin indicar: %1</translation>
+    </message>
+    <message>
+        <source>Details: manifest.csv in the output folder.</source>
+        <translation>Detalles: manifest.csv en la carpeta de salida.</translation>
+    </message>
+    <message>
+        <source>The batch could not run: %1</source>
+        <translation>No se pudo ejecutar el lote: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchThread</name>
+    <message>
+        <source>Output folder</source>
+        <translation>Carpeta de salida</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>cannot read or write%1: %2</source>
+        <translation>no se puede leer ni escribir%1: %2</translation>
+    </message>
+    <message>
+        <source>the path cannot be used: %1</source>
+        <translation>no se puede usar la ruta: %1</translation>
+    </message>
+</context>
+<context>
     <name>ContextField</name>
     <message>
         <source>Patient</source>
@@ -413,6 +615,74 @@
         <translation>este valor no está permitido; elija entre: %1</translation>
     </message>
     <message>
+        <source>%1 row(s) with an empty %2 cell (rows %3; the manifest&apos;s unset column), built with the neutral wording of &quot;unknown&quot; (Not recorded); fill in the list and run it again for wording that fits each patient.</source>
+        <translation>%1 fila(s) con la celda %2 vacía (filas %3; la columna unset del manifiesto), generadas con el texto neutro de &quot;unknown&quot; (No consta); complete la lista y vuelva a ejecutarla para un texto adecuado a cada paciente.</translation>
+    </message>
+    <message>
+        <source>The path holds a character that cannot be in a file name.</source>
+        <translation>La ruta tiene un carácter que no puede estar en un nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>A path starting with ~ needs a user of that name on this computer.</source>
+        <translation>Una ruta que empieza por ~ necesita un usuario con ese nombre en este ordenador.</translation>
+    </message>
+    <message>
+        <source>Give the whole path (starting with / or ~), or use Choose…</source>
+        <translation>Escriba la ruta completa (que empiece por / o ~), o use Elegir…</translation>
+    </message>
+    <message>
+        <source>Nothing at this path: check the spelling, or use Choose…</source>
+        <translation>No hay nada en esta ruta: revise cómo está escrita, o use Elegir…</translation>
+    </message>
+    <message>
+        <source>A part of this path is a file, not a folder.</source>
+        <translation>Una parte de esta ruta es un archivo, no una carpeta.</translation>
+    </message>
+    <message>
+        <source>You may not open this path (permission denied).</source>
+        <translation>No tiene permiso para abrir esta ruta (permiso denegado).</translation>
+    </message>
+    <message>
+        <source>This path cannot be used: %1.</source>
+        <translation>No se puede usar esta ruta: %1.</translation>
+    </message>
+    <message>
+        <source>This is a folder: choose the clinic list&apos;s .csv file in it.</source>
+        <translation>Es una carpeta: elija dentro de ella el archivo .csv de la lista de la consulta.</translation>
+    </message>
+    <message>
+        <source>This is not an ordinary file (a pipe or a device): choose the clinic list&apos;s .csv file.</source>
+        <translation>No es un archivo normal (una tubería o un dispositivo): elija el archivo .csv de la lista de la consulta.</translation>
+    </message>
+    <message>
+        <source>You may not read this file (permission denied).</source>
+        <translation>No tiene permiso para leer este archivo (permiso denegado).</translation>
+    </message>
+    <message>
+        <source>This file is larger than %1 MB: split the list.</source>
+        <translation>Este archivo ocupa más de %1 MB: divida la lista.</translation>
+    </message>
+    <message>
+        <source>This is a file, not a folder: give a folder for the reports.</source>
+        <translation>Es un archivo, no una carpeta: indique una carpeta para los informes.</translation>
+    </message>
+    <message>
+        <source>You may not write in this folder (permission denied).</source>
+        <translation>No tiene permiso para escribir en esta carpeta (permiso denegado).</translation>
+    </message>
+    <message>
+        <source>A part of this path is not a folder.</source>
+        <translation>Una parte de esta ruta no es una carpeta.</translation>
+    </message>
+    <message>
+        <source>The folder cannot be made: you may not write in %1.</source>
+        <translation>No se puede crear la carpeta: no tiene permiso para escribir en %1.</translation>
+    </message>
+    <message>
+        <source>A new folder: it is made when the batch starts.</source>
+        <translation>Una carpeta nueva: se crea cuando empieza el lote.</translation>
+    </message>
+    <message>
         <source>a broken character (an unpaired surrogate)</source>
         <translation>un carácter roto (un sustituto sin pareja)</translation>
     </message>
@@ -497,6 +767,172 @@
     <message>
         <source>%1: checking…</source>
         <translation>%1: comprobando…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Cuándo (UTC)</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>Número de historia</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Paquete</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Contenido</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Handout history</source>
+        <translation>Historial de entregas</translation>
+    </message>
+    <message>
+        <source>Search clinician, template, content, name…</source>
+        <translation>Buscar profesional, plantilla, contenido, nombre…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Since date</source>
+        <translation>Fecha desde</translation>
+    </message>
+    <message>
+        <source>Needs a new sheet only</source>
+        <translation>Solo las que necesitan una hoja nueva</translation>
+    </message>
+    <message>
+        <source>Each patient&apos;s latest sheet, when its evidence pack is older than the installed one</source>
+        <translation>La última hoja de cada paciente, cuando su paquete de evidencia es anterior al instalado</translation>
+    </message>
+    <message>
+        <source>Reports given out</source>
+        <translation>Informes entregados</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Empty: the register file on this computer. A clinic&apos;s shared register: postgresql://user@host/database</source>
+        <translation>Vacío: el archivo de registro de este ordenador. Un registro compartido de la clínica: postgresql://user@host/database</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Usar</translation>
+    </message>
+    <message>
+        <source>Register:</source>
+        <translation>Registro:</translation>
+    </message>
+    <message>
+        <source>Check a sheet…</source>
+        <translation>Comprobar una hoja…</translation>
+    </message>
+    <message>
+        <source>Was a PDF made here, when, for whom; is its pack current?</source>
+        <translation>¿Se hizo aquí un PDF, cuándo, para quién? ¿Su paquete está al día?</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageWords</name>
+    <message>
+        <source>Clinician pages</source>
+        <translation>Páginas clínicas</translation>
+    </message>
+    <message>
+        <source>In the report&apos;s language</source>
+        <translation>En el idioma del informe</translation>
+    </message>
+    <message>
+        <source>In English (the report says so)</source>
+        <translation>En inglés (el informe lo indica)</translation>
+    </message>
+    <message>
+        <source>Wording for reports in</source>
+        <translation>Textos para informes en</translation>
+    </message>
+    <message>
+        <source>Your own wording for reports in another language than the template&apos;s. Empty: the standard heading, no clinic text, and a plan row as written on the Schedule tab (the build warns).</source>
+        <translation>Sus propios textos para informes en otro idioma que el de la plantilla. Vacío: el título estándar, ningún texto de la clínica y una fila del plan tal como está en la pestaña Calendario (el informe avisa).</translation>
+    </message>
+    <message>
+        <source>Section headings</source>
+        <translation>Títulos de las secciones</translation>
+    </message>
+    <message>
+        <source>Standard heading</source>
+        <translation>Título estándar</translation>
+    </message>
+    <message>
+        <source>Your heading</source>
+        <translation>Su título</translation>
+    </message>
+    <message>
+        <source>Clinic text</source>
+        <translation>Texto de la clínica</translation>
+    </message>
+    <message>
+        <source>Monitoring plan (same rows and weeks as the Schedule tab)</source>
+        <translation>Plan de controles (las mismas filas y semanas que la pestaña Calendario)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Reviewed by (qualified medical translator)</source>
+        <translation>Revisado por (traductor médico calificado)</translation>
+    </message>
+    <message>
+        <source>Review date (YYYY-MM-DD)</source>
+        <translation>Fecha de la revisión (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
     </message>
 </context>
 <context>
@@ -1029,6 +1465,105 @@ La vista previa muestra el último informe correcto.</translation>
     </message>
 </context>
 <context>
+    <name>Rule</name>
+    <message>
+        <source>Core messages: not recommended as a main treatment; not a DMT replacement; moderate to low quality evidence; modest benefit against a dummy pill, after 8 weeks; the larger trial; harms with numbers; the decision aid.</source>
+        <translation>Mensajes básicos: no se recomienda como tratamiento principal; no sustituye a un TME; evidencia de calidad moderada a baja; beneficio modesto frente a placebo, a las 8 semanas; el ensayo más grande; los daños con números; la ayuda para decidir.</translation>
+    </message>
+    <message>
+        <source>No DMT: stresses that approved DMTs are the cornerstone of MS care and invites a DMT discussion.</source>
+        <translation>Sin TME: insiste en que los TME aprobados son la base del tratamiento de la EM e invita a hablar de los TME.</translation>
+    </message>
+    <message>
+        <source>DMT status not recorded: neutral wording (DMTs are the main treatment; tell us about any MS medicine), never the wording for someone who declined.</source>
+        <translation>Estado del TME sin registrar: texto neutro (los TME son el tratamiento principal; díganos cualquier medicamento para la EM), nunca el texto para quien lo rechazó.</translation>
+    </message>
+    <message>
+        <source>DMT not tolerated or not suitable: one situation where LDN might be considered, still not as disease modification; LDN does not replace a DMT; invites a talk about other DMT options (and the record&apos;s tick line).</source>
+        <translation>TME no tolerado o no adecuado: un caso en que se podría considerar la LDN, aun así no como modificadora de la enfermedad; la LDN no sustituye a un TME; invita a hablar de otras opciones de TME (y la línea para marcar del registro).</translation>
+    </message>
+    <message>
+        <source>On a DMT and tolerating it: LDN would be an add-on; keep taking the DMT.</source>
+        <translation>Con un TME y lo tolera: la LDN sería un añadido; seguir con el TME.</translation>
+    </message>
+    <message>
+        <source>Hopes LDN will slow MS, cut relapses or replace a DMT: a marked expectation, in the patient&apos;s own words and DMT situation, that the evidence does not show this.</source>
+        <translation>Espera que la LDN frene la EM, reduzca los brotes o sustituya a un TME: un recuadro de expectativas, con las palabras del paciente y su situación de TME, que dice que la evidencia no lo muestra.</translation>
+    </message>
+    <message>
+        <source>Goal mood: matched to the mental health scores (MHI +6, MCS +3.3).</source>
+        <translation>Objetivo ánimo: se relaciona con las puntuaciones de salud mental (MHI +6, MCS +3,3).</translation>
+    </message>
+    <message>
+        <source>Goal pain: matched to the Pain Effects Scale (+1.6).</source>
+        <translation>Objetivo dolor: se relaciona con la Pain Effects Scale (+1,6).</translation>
+    </message>
+    <message>
+        <source>Goal thinking and memory: matched to the Perceived Deficits Questionnaire (+2.4).</source>
+        <translation>Objetivo pensamiento y memoria: se relaciona con el Perceived Deficits Questionnaire (+2,4).</translation>
+    </message>
+    <message>
+        <source>Goal fatigue: will be monitored; no claim of benefit.</source>
+        <translation>Objetivo fatiga: se vigilará; no se afirma ningún beneficio.</translation>
+    </message>
+    <message>
+        <source>Goal quality of life: what LDN was studied for; changes were small.</source>
+        <translation>Objetivo calidad de vida: para lo que se estudió la LDN; los cambios fueron pequeños.</translation>
+    </message>
+    <message>
+        <source>Takes opioids: LDN must not be started; named warning on page 1 (naltrexone label).</source>
+        <translation>Toma opioides: no se debe empezar la LDN; advertencia con el nombre en la página 1 (ficha técnica de la naltrexona).</translation>
+    </message>
+    <message>
+        <source>Check the medicine list: a name looks like a misspelt opioid.</source>
+        <translation>Revise la lista de medicamentos: un nombre parece un opioide mal escrito.</translation>
+    </message>
+    <message>
+        <source>Surgery planned: warning to tell the surgical team (opioid pain relief).</source>
+        <translation>Cirugía prevista: advertencia de avisar al equipo quirúrgico (analgesia con opioides).</translation>
+    </message>
+    <message>
+        <source>Liver disease: caution to discuss, with what is and is not known.</source>
+        <translation>Enfermedad hepática: precaución que comentar, con lo que se sabe y lo que no.</translation>
+    </message>
+    <message>
+        <source>Pregnant, planning or breastfeeding: caution to discuss; safety data are limited.</source>
+        <translation>Embarazo, planificación o lactancia: precaución que comentar; los datos de seguridad son limitados.</translation>
+    </message>
+    <message>
+        <source>Neuroinflammation symptoms: on the clinician pages only, the summary&apos;s adjunct-therapy suggestion as its own opinion (source not identified); never advice to the patient.</source>
+        <translation>Síntomas de neuroinflamación: solo en las páginas clínicas, la sugerencia del resumen de un tratamiento complementario como opinión propia (fuente no identificada); nunca un consejo al paciente.</translation>
+    </message>
+    <message>
+        <source>Nutrition concern: multidisciplinary care and nutrition points added.</source>
+        <translation>Problema de nutrición: se añaden la atención multidisciplinar y los puntos de nutrición.</translation>
+    </message>
+    <message>
+        <source>De-identified: no name, date of birth or record number anywhere in the report.</source>
+        <translation>Sin datos personales: ni nombre, ni fecha de nacimiento, ni número de historia en ninguna parte del informe.</translation>
+    </message>
+    <message>
+        <source>%1, contains %2</source>
+        <translation>%1, contiene %2</translation>
+    </message>
+    <message>
+        <source>Takes opioids (%1): LDN must not be started; named warning on page 1 (naltrexone label).</source>
+        <translation>Toma opioides (%1): no se debe empezar la LDN; advertencia con el nombre en la página 1 (ficha técnica de la naltrexona).</translation>
+    </message>
+    <message>
+        <source>Check the medicine list: %1. No opioid warning is added for it until it is corrected or the opioid box is ticked.</source>
+        <translation>Revise la lista de medicamentos: %1. No se añade ninguna advertencia de opioides por él hasta que se corrija o se marque la casilla de opioides.</translation>
+    </message>
+    <message>
+        <source>did you mean %1? “%2” looks like %1, an opioid</source>
+        <translation>¿quería decir %1? «%2» se parece a %1, un opioide</translation>
+    </message>
+    <message>
+        <source>did you mean %1? “%2” looks like %1, which contains %3, an opioid</source>
+        <translation>¿quería decir %1? «%2» se parece a %1, que contiene %3, un opioide</translation>
+    </message>
+</context>
+<context>
     <name>RulesPanel</name>
     <message>
         <source>⚠ Warning</source>
@@ -1057,6 +1592,449 @@ La vista previa muestra el último informe correcto.</translation>
     <message>
         <source>No special rules apply; the standard report.</source>
         <translation>No se aplica ninguna regla especial; informe estándar.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Clinic templates</source>
+        <translation>Plantillas de la clínica</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>Template status</source>
+        <translation>Estado de la plantilla</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Guardar como…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importar…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Descartar cambios</translation>
+    </message>
+    <message>
+        <source>Use this template</source>
+        <translation>Usar esta plantilla</translation>
+    </message>
+    <message>
+        <source>The preview could not be made: %1</source>
+        <translation>No se pudo hacer la vista previa: %1</translation>
+    </message>
+    <message>
+        <source>Save (%1)</source>
+        <translation>Guardar (%1)</translation>
+    </message>
+    <message>
+        <source>%1  (built-in)</source>
+        <translation>%1  (incluida)</translation>
+    </message>
+    <message>
+        <source>“%1” is built in and read-only: use Duplicate or Save as to make your own copy.</source>
+        <translation>«%1» viene incluida y es de solo lectura: use Duplicar o Guardar como para hacer su propia copia.</translation>
+    </message>
+    <message>
+        <source>“%1” is saved in %2.</source>
+        <translation>«%1» está guardada en %2.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes. The preview shows them with the current patient.</source>
+        <translation>Cambios sin guardar. La vista previa los muestra con el paciente actual.</translation>
+    </message>
+    <message>
+        <source>A built-in cannot be overwritten: use Save as.</source>
+        <translation>Una plantilla incluida no se puede sobrescribir: use Guardar como.</translation>
+    </message>
+    <message>
+        <source>Template name:</source>
+        <translation>Nombre de la plantilla:</translation>
+    </message>
+    <message>
+        <source>Not saved. %1</source>
+        <translation>No se guardó. %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 (%2). The last saved file is unchanged.</source>
+        <translation>No se guardó: %1 (%2). El último archivo guardado no ha cambiado.</translation>
+    </message>
+    <message>
+        <source>Saved “%1” to %2.</source>
+        <translation>Se guardó «%1» en %2.</translation>
+    </message>
+    <message>
+        <source>%1 (my clinic)</source>
+        <translation>%1 (mi clínica)</translation>
+    </message>
+    <message>
+        <source>Save template as</source>
+        <translation>Guardar la plantilla como</translation>
+    </message>
+    <message>
+        <source>Copy of %1</source>
+        <translation>Copia de %1</translation>
+    </message>
+    <message>
+        <source>Duplicate template</source>
+        <translation>Duplicar la plantilla</translation>
+    </message>
+    <message>
+        <source>Not imported. %1</source>
+        <translation>No se importó. %1</translation>
+    </message>
+    <message>
+        <source>Not exported. %1</source>
+        <translation>No se exportó. %1</translation>
+    </message>
+    <message>
+        <source>Not exported: %1 (%2).</source>
+        <translation>No se exportó: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>Exportado: %1</translation>
+    </message>
+    <message>
+        <source>Import a clinic template</source>
+        <translation>Importar una plantilla de la clínica</translation>
+    </message>
+    <message>
+        <source>Clinic templates (*.toml)</source>
+        <translation>Plantillas de la clínica (*.toml)</translation>
+    </message>
+    <message>
+        <source>Export the clinic template</source>
+        <translation>Exportar la plantilla de la clínica</translation>
+    </message>
+    <message>
+        <source>Choose the clinic logo</source>
+        <translation>Elegir el logotipo de la clínica</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>The logo cannot be used: %1</source>
+        <translation>No se puede usar el logotipo: %1</translation>
+    </message>
+    <message>
+        <source>Logo downscaled</source>
+        <translation>Logotipo reducido</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateForm</name>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Branding</source>
+        <translation>Identidad</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Secciones</translation>
+    </message>
+    <message>
+        <source>Clinic text</source>
+        <translation>Textos</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>Discussion record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Nombre de la plantilla</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tamaño del texto</translation>
+    </message>
+    <message>
+        <source>Standard print</source>
+        <translation>Letra normal</translation>
+    </message>
+    <message>
+        <source>Large print (body 16 pt, headings 20 pt+)</source>
+        <translation>Letra grande (texto 16 pt, títulos 20 pt o más)</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>Carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>Margins</source>
+        <translation>Márgenes</translation>
+    </message>
+    <message>
+        <source>Language tag (e.g. en, es, en-GB)</source>
+        <translation>Etiqueta de idioma (p. ej., en, es, en-GB)</translation>
+    </message>
+    <message>
+        <source>Footer text</source>
+        <translation>Texto del pie de página</translation>
+    </message>
+    <message>
+        <source>Clinic name</source>
+        <translation>Nombre de la clínica</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <source>Logo file (PNG or JPEG)</source>
+        <translation>Archivo del logotipo (PNG o JPEG)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Sin logotipo</translation>
+    </message>
+    <message>
+        <source>Logo (PNG or JPEG)</source>
+        <translation>Logotipo (PNG o JPEG)</translation>
+    </message>
+    <message>
+        <source>Accent colour (#RRGGBB)</source>
+        <translation>Color de acento (#RRGGBB)</translation>
+    </message>
+    <message>
+        <source>Pick colour…</source>
+        <translation>Elegir color…</translation>
+    </message>
+    <message>
+        <source>Choose the accent colour from a colour picker</source>
+        <translation>Elegir el color de acento en un selector de colores</translation>
+    </message>
+    <message>
+        <source>Print the clinic letterhead (untick for pre-printed paper)</source>
+        <translation>Imprimir el membrete de la clínica (desmarque para papel ya impreso)</translation>
+    </message>
+    <message>
+        <source>Order, show or hide, and rename the sections. The evidence sections are locked: they can be hidden or renamed, never changed. The opioid safety section is always shown, under its own heading. Headings for reports in another language: the Languages tab.</source>
+        <translation>Ordene, muestre u oculte y cambie el nombre de las secciones. Las secciones de evidencia están bloqueadas: se pueden ocultar o renombrar, nunca cambiar. La sección de seguridad de los opioides siempre se muestra, con su propio título. Títulos para informes en otro idioma: la pestaña Idiomas.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Sección</translation>
+    </message>
+    <message>
+        <source>Heading (editable)</source>
+        <translation>Título (editable)</translation>
+    </message>
+    <message>
+        <source>New page</source>
+        <translation>Página nueva</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Markup: **bold**, *italic*, a line starting with “- ” is a bullet, a blank line starts a new paragraph. Anything else prints as typed.
+Placeholders: %1</source>
+        <translation>Marcas: **negrita**, *cursiva*, una línea que empieza por «- » es una viñeta, una línea en blanco empieza un párrafo nuevo. Todo lo demás se imprime tal como se escribe.
+Marcadores: %1</translation>
+    </message>
+    <message>
+        <source>The monitoring plan&apos;s rows; “week” places each row on the timeline drawing. Its words for reports in another language: the Languages tab.</source>
+        <translation>Las filas del plan de controles; «semana» coloca cada fila en el dibujo de la línea de tiempo. Sus textos para informes en otro idioma: la pestaña Idiomas.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>Añadir fila</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Quitar fila</translation>
+    </message>
+    <message>
+        <source>Signature lines on the discussion record:</source>
+        <translation>Líneas de firma en el registro de la conversación:</translation>
+    </message>
+    <message>
+        <source>Double-click a heading (or select it and press F2) to change what the report prints; leave it empty for the standard heading.</source>
+        <translation>Haga doble clic en un título (o selecciónelo y pulse F2) para cambiar lo que imprime el informe; déjelo vacío para el título estándar.</translation>
+    </message>
+    <message>
+        <source>Accent colour</source>
+        <translation>Color de acento</translation>
+    </message>
+    <message>
+        <source>%1 (evidence, locked)</source>
+        <translation>%1 (evidencia, bloqueada)</translation>
+    </message>
+    <message>
+        <source>Editable. Empty = “%1”</source>
+        <translation>Editable. Vacío = «%1»</translation>
+    </message>
+    <message>
+        <source>%1 (safety, locked)</source>
+        <translation>%1 (seguridad, bloqueada)</translation>
+    </message>
+    <message>
+        <source>Locked: the opioid safety text is in every report. It can be moved, never hidden or renamed.</source>
+        <translation>Bloqueada: el texto de seguridad de los opioides está en todos los informes. Se puede mover, nunca ocultar ni renombrar.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateText</name>
+    <message>
+        <source>Low-dose naltrexone (LDN) and your MS</source>
+        <translation>La naltrexona en dosis bajas (LDN) y su EM</translation>
+    </message>
+    <message>
+        <source>Key points</source>
+        <translation>Puntos clave</translation>
+    </message>
+    <message>
+        <source>Why we are talking about LDN with you</source>
+        <translation>Por qué hablamos con usted de la LDN</translation>
+    </message>
+    <message>
+        <source>What to expect</source>
+        <translation>Qué puede esperar</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <source>Opioid medicines and LDN</source>
+        <translation>Los opioides y la LDN</translation>
+    </message>
+    <message>
+        <source>Your choices about LDN</source>
+        <translation>Sus opciones sobre la LDN</translation>
+    </message>
+    <message>
+        <source>Your monitoring plan</source>
+        <translation>Su plan de controles</translation>
+    </message>
+    <message>
+        <source>Questions you may want to ask</source>
+        <translation>Preguntas que quizá quiera hacer</translation>
+    </message>
+    <message>
+        <source>Discussion record</source>
+        <translation>Registro de la conversación</translation>
+    </message>
+    <message>
+        <source>Evidence summary (for clinicians)</source>
+        <translation>Resumen de la evidencia (para el equipo clínico)</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Referencias</translation>
+    </message>
+    <message>
+        <source>Introduction (top of “Why we are talking about LDN”)</source>
+        <translation>Introducción (al principio de «Por qué hablamos con usted de la LDN»)</translation>
+    </message>
+    <message>
+        <source>How to get LDN at this clinic (end of the monitoring plan)</source>
+        <translation>Cómo conseguir la LDN en esta clínica (al final del plan de controles)</translation>
+    </message>
+    <message>
+        <source>Contact (end of the safety section)</source>
+        <translation>Contacto (al final de la sección de seguridad)</translation>
+    </message>
+    <message>
+        <source>After hours (end of the safety section)</source>
+        <translation>Fuera de horario (al final de la sección de seguridad)</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation>Intérprete</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>Testigo</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ldn_report.gui.app import application, create_main_window
 from ldn_report.gui.app_settings import AppSettings
+from ldn_report.gui.language.translator import install_translator, qm_path
 from ldn_report.gui.main_controller import MainController
 from ldn_report.gui.main_window import MainWindow
 
@@ -122,3 +123,14 @@ def example_gui(qtbot, gui: Gui) -> Gui:
     gui.controller.open_example("on-dmt-mood-pain")
     wait_for_preview(qtbot, gui)
     return gui
+
+
+@pytest.fixture
+def spanish(qapp):
+    """The Spanish translators installed on the test's QApplication, removed afterwards."""
+    assert qm_path("es").is_file(), "run `make translations` (the .qm is built, not committed)"
+    translators = install_translator(qapp, "es")
+    assert translators, "the Spanish .qm did not load"
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)

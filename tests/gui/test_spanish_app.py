@@ -18,18 +18,7 @@ from ldn_report.gui.app import create_main_window
 from ldn_report.gui.app_settings import AppSettings
 from ldn_report.gui.context_form import GROUP_ORDER, ContextForm
 from ldn_report.gui.language.field_texts import MARKED
-from ldn_report.gui.language.translator import install_translator, qm_path, ui_language
-
-
-@pytest.fixture
-def spanish(qapp):
-    """The Spanish translators installed on the test's QApplication, removed afterwards."""
-    assert qm_path("es").is_file(), "run `make translations` (the .qm is built, not committed)"
-    translators = install_translator(qapp, "es")
-    assert translators, "the Spanish .qm did not load"
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
+from ldn_report.gui.language.translator import ui_language
 
 
 @pytest.fixture

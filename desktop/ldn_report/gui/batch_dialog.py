@@ -34,6 +34,10 @@ from ..batch.runner import BatchProgress, BatchSummary, default_jobs, run_batch
 from ..context import FIELDS_BY_NAME
 from ..errors import InputError
 from ..templates.catalogue import list_templates
+from .form_labels import wrapped_label
+from .language.core_messages import core_message, input_error_text
+from .language.field_texts import field_text
+from .language.fill import fill
 from .window_size import fit_to_screen
 
 _open_dialogs: set[BatchDialog] = set()  # keeps parentless dialogs alive while shown
@@ -63,13 +67,16 @@ class BatchThread(QThread):
                 cancel=self.cancel_flag)
         except InputError as exc:
             # Option names of the command line mean nothing here: name the box instead.
-            box = {"-o": "Output folder", "--template": "Template"}.get(exc.field)
-            self.failed.emit(f"{box}: {exc.message}" if box else str(exc))
+            box = {"-o": self.tr("Output folder"), "--template": self.tr("Template")}.get(
+                exc.field)
+            self.failed.emit(f"{box}: {core_message(exc.message)}" if box
+                             else input_error_text(exc))
         except OSError as exc:
             where = f" {exc.filename}" if exc.filename else ""
-            self.failed.emit(f"cannot read or write{where}: {exc.strerror}")
+            self.failed.emit(fill(self.tr("cannot read or write%1: %2"), where,
+                                  str(exc.strerror)))
         except ValueError as exc:  # a path no file system accepts
-            self.failed.emit(f"the path cannot be used: {exc}")
+            self.failed.emit(fill(self.tr("the path cannot be used: %1"), str(exc)))
         else:
             self.succeeded.emit(summary)
 
@@ -81,76 +88,80 @@ class BatchDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, template: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Clinic-day batch")
+        self.setWindowTitle(self.tr("Clinic-day batch"))
         self.thread_: BatchThread | None = None
         self.summary: BatchSummary | None = None
         self._close_when_done = False
 
         self.list_edit = QLineEdit()
-        self.list_edit.setPlaceholderText("clinic-list.csv (one patient per row)")
-        self.list_edit.setAccessibleName("Clinic list file")
-        self.list_note = self._note("Clinic list: problem")
+        self.list_edit.setPlaceholderText(self.tr("clinic-list.csv (one patient per row)"))
+        self.list_edit.setAccessibleName(self.tr("Clinic list file"))
+        self.list_note = self._note(self.tr("Clinic list: problem"))
         self.list_edit.textChanged.connect(self._on_list_typed)
         self.out_edit = QLineEdit()
-        self.out_edit.setPlaceholderText("folder for the reports")
-        self.out_edit.setAccessibleName("Output folder")
-        self.out_note = self._note("Output folder: problem")
+        self.out_edit.setPlaceholderText(self.tr("folder for the reports"))
+        self.out_edit.setAccessibleName(self.tr("Output folder"))
+        self.out_note = self._note(self.tr("Output folder: problem"))
         self.out_edit.textChanged.connect(self._on_folder_typed)
         self.template_box = QComboBox()
         for clinic_template in list_templates():
             self.template_box.addItem(clinic_template.name)
         if self.template_box.findText(template) >= 0:
             self.template_box.setCurrentIndex(self.template_box.findText(template))
-        self.template_box.setToolTip("Used for rows whose 'template' cell is empty")
-        self.template_box.setAccessibleName("Template")
+        self.template_box.setToolTip(self.tr("Used for rows whose 'template' cell is empty"))
+        self.template_box.setAccessibleName(self.tr("Template"))
         self.jobs_spin = QSpinBox()
         self.jobs_spin.setRange(1, max(1, os.cpu_count() or 1))
         self.jobs_spin.setValue(default_jobs())
-        self.jobs_spin.setAccessibleName("Reports built at the same time")
-        self.jobs_spin.setToolTip("More is faster on a computer with several processor cores; "
-                                  "1 leaves the computer free for other work")
+        self.jobs_spin.setAccessibleName(self.tr("Reports built at the same time"))
+        self.jobs_spin.setToolTip(self.tr("More is faster on a computer with several processor "
+                                          "cores; 1 leaves the computer free for other work"))
         for widget in (self.template_box, self.jobs_spin):
             # The mouse wheel over them must not change them unless the user clicked there.
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.merge_check = QCheckBox("Also one PDF of all reports, for printing")
-        self.duplex_check = QCheckBox("Two-sided printing: each report starts on a new sheet")
+        self.merge_check = QCheckBox(self.tr("Also one PDF of all reports, for printing"))
+        self.duplex_check = QCheckBox(
+            self.tr("Two-sided printing: each report starts on a new sheet"))
         self.duplex_check.setEnabled(False)
         self.merge_check.toggled.connect(self.duplex_check.setEnabled)
 
         form = QFormLayout()
-        form.addRow("Clinic &list:", self._with_button(self.list_edit, "Choose…",
-                                                        self._choose_list))
+        # Spanish labels are longer: they wrap, so the fields keep their room on a small screen.
+        form.addRow(self._buddy(self.tr("Clinic &list:"), self.list_edit),
+                    self._with_button(self.list_edit, self.tr("Choose…"), self._choose_list))
         form.addRow("", self.list_note)
-        form.addRow("&Output folder:",
-                    self._with_button(self.out_edit, "Choose…", self._choose_folder))
+        form.addRow(self._buddy(self.tr("&Output folder:"), self.out_edit),
+                    self._with_button(self.out_edit, self.tr("Choose…"), self._choose_folder))
         form.addRow("", self.out_note)
-        form.addRow("&Template:", self.template_box)
-        form.addRow("Reports built at the &same time:", self.jobs_spin)
+        form.addRow(self._buddy(self.tr("&Template:"), self.template_box), self.template_box)
+        form.addRow(self._buddy(self.tr("Reports built at the &same time:"), self.jobs_spin),
+                    self.jobs_spin)
         form.addRow("", self.merge_check)
         form.addRow("", self.duplex_check)
 
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
-        self.status_label = QLabel("Choose a clinic list and an output folder.")
+        self.status_label = QLabel(self.tr("Choose a clinic list and an output folder."))
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # messages hold user text
         self.status_label.setWordWrap(True)
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
-        self.problems.setPlaceholderText("Rows that could not be built, and rows with an "
-                                         "empty MS type or DMT status, are listed here.")
-        self.problems.setAccessibleName("Rows with problems")
+        self.problems.setPlaceholderText(self.tr("Rows that could not be built, and rows with "
+                                                 "an empty MS type or DMT status, are listed "
+                                                 "here."))
+        self.problems.setAccessibleName(self.tr("Rows with problems"))
         # Room for every problem of every row of the longest list (a few per row), not only
         # the last ones; the manifest has them all in any case.
         self.problems.setMaximumBlockCount(5 * MAX_ROWS)
 
-        self.start_button = QPushButton("Build reports")
+        self.start_button = QPushButton(self.tr("Build reports"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton("Cancel batch")
+        self.cancel_button = QPushButton(self.tr("Cancel batch"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
-        self.open_button = QPushButton("Open output folder")
+        self.open_button = QPushButton(self.tr("Open output folder"))
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self.open_folder)
         buttons = QDialogButtonBox()
@@ -179,6 +190,13 @@ class BatchDialog(QDialog):
         return note
 
     @staticmethod
+    def _buddy(text: str, field: QWidget) -> QLabel:
+        """A form label whose &-key focuses ``field``, wrapping when the language is long."""
+        label = wrapped_label(text)
+        label.setBuddy(field)
+        return label
+
+    @staticmethod
     def _with_button(edit: QLineEdit, text: str, slot: object) -> QWidget:
         row = QWidget()
         box = QHBoxLayout(row)
@@ -191,20 +209,22 @@ class BatchDialog(QDialog):
 
     # --- choosing -------------------------------------------------------------------------
     def _choose_list(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Clinic list", self.list_edit.text(),
-                                              "Clinic list (*.csv *.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Clinic list"), self.list_edit.text(),
+            self.tr("Clinic list (*.csv *.txt);;All files (*)"))
         if path:
             self.list_edit.setText(path)
 
     def _choose_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Output folder", self.out_edit.text())
+        path = QFileDialog.getExistingDirectory(self, self.tr("Output folder"),
+                                                self.out_edit.text())
         if path:
             self.out_edit.setText(path)
 
     # --- checking what is typed (never raises, never opens a file) ---------------------------
     @staticmethod
     def _show(note: QLabel, check: PathCheck) -> None:
-        note.setText(check.note)
+        note.setText(core_message(check.note))
         note.setStyleSheet(NOTE_STYLE[check.ok])
         note.setVisible(bool(check.note))
 
@@ -233,14 +253,15 @@ class BatchDialog(QDialog):
         if source.path is None or folder.path is None:
             bad = self.list_edit if source.path is None else self.out_edit
             bad.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.status_label.setText("Choose a clinic list and an output folder first."
-                                      if not (source.note or folder.note) else
-                                      "Fix the path marked above, then build the reports.")
+            self.status_label.setText(
+                self.tr("Choose a clinic list and an output folder first.")
+                if not (source.note or folder.note) else
+                self.tr("Fix the path marked above, then build the reports."))
             return
         self.summary = None
         self.problems.clear()
         self.progress_bar.setRange(0, 0)  # busy until the first row is done
-        self.status_label.setText("Reading the clinic list…")
+        self.status_label.setText(self.tr("Reading the clinic list…"))
         self._set_running(True)
         thread = BatchThread(source.path, folder.path, self.template_box.currentText(),
                              self.jobs_spin.value(), self.merge_check.isChecked(),
@@ -257,19 +278,20 @@ class BatchDialog(QDialog):
         if self.running and self.thread_ is not None:
             self.thread_.cancel_flag.set()
             self.cancel_button.setEnabled(False)
-            self.status_label.setText("Cancelling: finishing the reports already started…")
+            self.status_label.setText(
+                self.tr("Cancelling: finishing the reports already started…"))
 
     def open_folder(self) -> None:
         """Open the output folder in the file manager; a failure is said in this window."""
         folder = self.summary.out_dir if self.summary else check_output_folder(
             self.out_edit.text()).path
         if folder is None or not folder.is_dir():
-            self._say_not_opened(folder, "the folder is not there any more")
+            self._say_not_opened(folder, self.tr("the folder is not there any more"))
             return
         if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
             self._launch_file_manager(folder)
         elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self._say_not_opened(folder, "no program to open folders was found")
+            self._say_not_opened(folder, self.tr("no program to open folders was found"))
 
     def _launch_file_manager(self, folder: Path) -> None:
         # xdg-open is run here, not by QDesktopServices, so that its complaints reach this
@@ -282,14 +304,15 @@ class BatchDialog(QDialog):
         def failed_to_start(error: QProcess.ProcessError) -> None:
             if error == QProcess.ProcessError.FailedToStart:
                 _launchers.discard(process)
-                self._say_not_opened(folder, "no program to open folders was found (xdg-open)")
+                self._say_not_opened(
+                    folder, self.tr("no program to open folders was found (xdg-open)"))
 
         def finished(code: int, _status: QProcess.ExitStatus) -> None:
             _launchers.discard(process)
             if code != 0:
                 said = bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
                 reason = said.strip().splitlines()[-1][:200] if said.strip() else \
-                    f"xdg-open ended with code {code}"
+                    fill(self.tr("xdg-open ended with code %1"), str(code))
                 self._say_not_opened(folder, reason)
 
         process.errorOccurred.connect(failed_to_start)
@@ -297,8 +320,9 @@ class BatchDialog(QDialog):
         process.start()
 
     def _say_not_opened(self, folder: Path | None, reason: str) -> None:
-        where = f" The reports are in {folder}." if folder else ""
-        self.status_label.setText(f"The output folder could not be opened: {reason}.{where}")
+        where = " " + fill(self.tr("The reports are in %1."), str(folder)) if folder else ""
+        self.status_label.setText(
+            fill(self.tr("The output folder could not be opened: %1."), reason) + where)
 
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
@@ -315,37 +339,40 @@ class BatchDialog(QDialog):
         if entry.status == FAILED:
             for column, message in entry.problems:
                 where = f", {column}" if column else ""
-                self.problems.appendPlainText(f"Row {entry.row}{where}: {message}")
+                self.problems.appendPlainText(fill(self.tr("Row %1%2: %3"), str(entry.row),
+                                                   where, core_message(message)))
         for name in entry.unset_fields:
             label = FIELDS_BY_NAME[name].label if name in FIELDS_BY_NAME else name
-            self.problems.appendPlainText(
-                f"Row {entry.row}, {name}: empty ({label} unset); built as \u201cNot "
-                "recorded\u201d with neutral wording")
+            self.problems.appendPlainText(fill(
+                self.tr("Row %1, %2: empty (%3 unset); built as \u201cNot recorded\u201d with "
+                        "neutral wording"), str(entry.row), name, field_text(label)))
         if not (self.thread_ and self.thread_.cancel_flag.is_set()):
-            self.status_label.setText(f"{progress.done} of {progress.total} rows done")
+            self.status_label.setText(fill(self.tr("%1 of %2 rows done"), str(progress.done),
+                                           str(progress.total)))
 
     def _on_succeeded(self, summary: BatchSummary) -> None:
         self.summary = summary
         if not summary.entries:
             self.progress_bar.setRange(0, 1)
-        parts = [f"{summary.count('built')} built", f"{summary.count('unchanged')} unchanged",
-                 f"{summary.failed} failed"]
-        text = f"{len(summary.entries)} rows: {', '.join(parts)}."
+        text = fill(self.tr("%1 rows: %2 built, %3 unchanged, %4 failed."),
+                    str(len(summary.entries)), str(summary.count("built")),
+                    str(summary.count("unchanged")), str(summary.failed))
         if summary.cancelled:
-            text = f"Cancelled. {text} Run it again to finish the rest."
+            text = fill(self.tr("Cancelled. %1 Run it again to finish the rest."), text)
         if summary.merged:
             files = ", ".join(path.name for path in summary.merged)
-            text += f" For printing: {files} ({summary.merged_pages} pages)."
+            text += " " + fill(self.tr("For printing: %1 (%2 pages)."), files,
+                               str(summary.merged_pages))
         if summary.unset_rows:
-            text += f" Unset: {summary.unset_note()}"
-        text += " Details: manifest.csv in the output folder."
+            text += " " + fill(self.tr("Unset: %1"), core_message(summary.unset_note()))
+        text += " " + self.tr("Details: manifest.csv in the output folder.")
         self.status_label.setText(text)
         self.open_button.setEnabled(True)
 
     def _on_failed(self, message: str) -> None:
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
-        self.status_label.setText(f"The batch could not run: {message}")
+        self.status_label.setText(fill(self.tr("The batch could not run: %1"), message))
 
     def _on_thread_finished(self) -> None:
         self._set_running(False)

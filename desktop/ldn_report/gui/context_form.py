@@ -23,6 +23,7 @@ from ..rules import find_near_misses, find_opioids
 from .date_picker import DatePicker
 from .language.field_texts import field_text
 from .language.fill import fill
+from .language.rule_texts import near_miss_text
 from .medicine_list import MedicineListEdit
 
 # The order a clinician thinks in; groups come from FieldSpec.group.
@@ -281,8 +282,8 @@ class ContextForm(QWidget):
         if opioids:
             notes.append(self.tr("\u201cTakes any opioid\u201d stays ticked while an opioid is "
                                  "listed."))
-        notes += [fill(self.tr("Check: %1. Correct it, or tick the opioid box."), m.message)
-                  for m in find_near_misses(items)]
+        notes += [fill(self.tr("Check: %1. Correct it, or tick the opioid box."),
+                       near_miss_text(m)) for m in find_near_misses(items)]
         self.medicine_list.set_note("\n".join(notes))
 
     # --- errors ---------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..report import RuleHit
 from .context_form import ContextForm
 from .language.fill import fill
+from .language.rule_texts import rule_hit_text
 from .language.translator import LANGUAGE_CHOICES
 from .preview import PdfPreview
 from .window_size import fit_to_screen
@@ -50,12 +51,13 @@ class RulesPanel(QListWidget):
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
 
-    def show_hits(self, hits: tuple[RuleHit, ...], warnings: tuple[str, ...] = ()) -> None:
+    def show_hits(self, hits: tuple[RuleHit, ...], warnings: tuple[str, ...] = (),
+                  medicines: tuple[str, ...] = ()) -> None:
         self.clear()
         order = {"warning": 0, "caution": 1, "info": 2}
         for hit in sorted(hits, key=lambda h: order.get(h.severity, 3)):
             mark = self.tr(SEVERITY_MARK[hit.severity]) if hit.severity in SEVERITY_MARK else "○"
-            item = QListWidgetItem(f"{mark}: {hit.description}")
+            item = QListWidgetItem(f"{mark}: {rule_hit_text(hit, medicines)}")
             item.setToolTip(fill(self.tr("Rule: %1"), hit.rule))
             item.setData(Qt.ItemDataRole.UserRole, hit.rule)
             if hit.severity == "warning":

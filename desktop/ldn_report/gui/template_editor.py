@@ -42,6 +42,8 @@ from ..templates.catalogue import (
 from ..templates.file_format import load_template, template_from_dict
 from ..templates.model import ClinicTemplate, slugify
 from . import messages
+from .language.core_messages import core_message, input_error_text
+from .language.fill import fill
 from .preview import PdfPreview
 from .report_worker import ReportBuilder
 from .template_form import TemplateForm
@@ -69,7 +71,7 @@ class TemplateEditor(QDialog):
     def __init__(self, parent: QWidget | None, ctx: PatientContext | None,
                  template_name: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Clinic templates")
+        self.setWindowTitle(self.tr("Clinic templates"))
         self.ctx = ctx or load_example(PREVIEW_EXAMPLE)
         self.stored: ClinicTemplate = builtin_templates()[0]  # as on disk (or built in)
         self.current: ClinicTemplate | None = self.stored  # the form, validated; None = invalid
@@ -77,7 +79,7 @@ class TemplateEditor(QDialog):
         self.last_result: BuildResult | None = None
 
         self.list = QListWidget()
-        self.list.setAccessibleName("Templates")
+        self.list.setAccessibleName(self.tr("Templates"))
         self.list.setMinimumWidth(180)
         self.list.currentRowChanged.connect(self._on_pick)
         self.form = TemplateForm()
@@ -87,16 +89,16 @@ class TemplateEditor(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setAccessibleName("Template status")
+        self.status.setAccessibleName(self.tr("Template status"))
 
-        self.duplicate_button = self._button("Duplicate", self.duplicate)
-        self.save_button = self._button("Save", self.save)
-        self.save_as_button = self._button("Save as\u2026", self.save_as)
-        self.import_button = self._button("Import\u2026", self.import_dialog)
-        self.export_button = self._button("Export\u2026", self.export_dialog)
-        self.reset_button = self._button("Reset", self.reset)
+        self.duplicate_button = self._button(self.tr("Duplicate"), self.duplicate)
+        self.save_button = self._button(self.tr("Save"), self.save)
+        self.save_as_button = self._button(self.tr("Save as\u2026"), self.save_as)
+        self.import_button = self._button(self.tr("Import\u2026"), self.import_dialog)
+        self.export_button = self._button(self.tr("Export\u2026"), self.export_dialog)
+        self.reset_button = self._button(self.tr("Reset"), self.reset)
         buttons = QDialogButtonBox()
-        self.use_button = buttons.addButton("Use this template",
+        self.use_button = buttons.addButton(self.tr("Use this template"),
                                             QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
         buttons.accepted.connect(self.accept)
@@ -105,7 +107,7 @@ class TemplateEditor(QDialog):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("Templates"))
+        left_layout.addWidget(QLabel(self.tr("Templates")))
         left_layout.addWidget(self.list, 1)
         for button in (self.duplicate_button, self.import_button, self.export_button):
             left_layout.addWidget(button)
@@ -136,14 +138,15 @@ class TemplateEditor(QDialog):
         self.builder = ReportBuilder(self)
         self.builder.built.connect(self._on_built)
         self.builder.failed.connect(lambda message, _details: self._say(
-            f"The preview could not be made: {message}", error=True))
+            fill(self.tr("The preview could not be made: %1"), core_message(message)),
+            error=True))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._validate_and_preview)
         self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         self.save_shortcut.activated.connect(self.save)
         keys = self.save_shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)
-        self.save_button.setToolTip(f"Save ({keys})")
+        self.save_button.setToolTip(fill(self.tr("Save (%1)"), keys))
         fit_to_screen(self, *PREFERRED_SIZE)
         self.refresh_list(template_name or self.stored.name)
 
@@ -159,7 +162,8 @@ class TemplateEditor(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for t in self.templates:
-            item = QListWidgetItem(f"{t.name}  (built-in)" if t.builtin else t.name)
+            item = QListWidgetItem(fill(self.tr("%1  (built-in)"), t.name) if t.builtin
+                                   else t.name)
             item.setToolTip(t.description or t.source)
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -181,9 +185,9 @@ class TemplateEditor(QDialog):
 
     def _describe(self, t: ClinicTemplate) -> str:
         if t.builtin:
-            return (f"\u201c{t.name}\u201d is built in and read-only: use Duplicate or Save as "
-                    "to make your own copy.")
-        return f"\u201c{t.name}\u201d is saved in {t.source}."
+            return fill(self.tr("\u201c%1\u201d is built in and read-only: use Duplicate or "
+                                "Save as to make your own copy."), t.name)
+        return fill(self.tr("\u201c%1\u201d is saved in %2."), t.name, t.source)
 
     # -- editing ------------------------------------------------------------------------------
 
@@ -218,15 +222,16 @@ class TemplateEditor(QDialog):
         except InputError as exc:
             self.current = None
             self.form.mark_error(exc.field)
-            self._say(f"{exc.field}: {exc.message}" if exc.field else exc.message, error=True)
+            message = core_message(exc.message)
+            self._say(f"{exc.field}: {message}" if exc.field else message, error=True)
             self.use_button.setEnabled(False)
             return None
         self.current = template
         self.form.mark_error("")
         self.use_button.setEnabled(True)
-        self._say("Unsaved changes. The preview shows them with the current patient."
-                  + ("" if not self.stored.builtin else " A built-in cannot be overwritten: "
-                     "use Save as."))
+        self._say(self.tr("Unsaved changes. The preview shows them with the current patient.")
+                  + ("" if not self.stored.builtin else " " + self.tr(
+                      "A built-in cannot be overwritten: use Save as.")))
         return template
 
     @property
@@ -246,7 +251,7 @@ class TemplateEditor(QDialog):
 
     def ask_name(self, title: str, suggested: str) -> str | None:
         """The new template's name from the user; None if they cancel."""
-        name, ok = QInputDialog.getText(self, title, "Template name:", text=suggested)
+        name, ok = QInputDialog.getText(self, title, self.tr("Template name:"), text=suggested)
         return name.strip() if ok and name.strip() else None
 
     def _store(self, template: ClinicTemplate, replacing: ClinicTemplate | None = None) -> bool:
@@ -254,16 +259,16 @@ class TemplateEditor(QDialog):
             saved = save_user_template(template)
         except InputError as exc:
             self.form.mark_error(exc.field)
-            self._say(f"Not saved. {exc}", error=True)
+            self._say(fill(self.tr("Not saved. %1"), input_error_text(exc)), error=True)
             return False
         except OSError as exc:
-            self._say(f"Not saved: {exc.strerror} ({exc.filename}). The last saved file is "
-                      "unchanged.", error=True)
+            self._say(fill(self.tr("Not saved: %1 (%2). The last saved file is unchanged."),
+                           str(exc.strerror), str(exc.filename)), error=True)
             return False
         if replacing is not None and replacing.source and replacing.source != saved.source:
             Path(replacing.source).unlink(missing_ok=True)  # renamed: the old file goes
         self.refresh_list(saved.name)
-        self._say(f"Saved \u201c{saved.name}\u201d to {saved.source}.")
+        self._say(fill(self.tr("Saved \u201c%1\u201d to %2."), saved.name, saved.source))
         return True
 
     def save(self) -> bool:
@@ -277,8 +282,8 @@ class TemplateEditor(QDialog):
         if template is None:
             return False
         suggested = template.name if not is_builtin_name(template.name) else \
-            f"{template.name} (my clinic)"
-        name = self.ask_name("Save template as", suggested)
+            fill(self.tr("%1 (my clinic)"), template.name)
+        name = self.ask_name(self.tr("Save template as"), suggested)
         if name is None:
             return False
         if name != self.stored.name and template.description == self.stored.description:
@@ -288,10 +293,11 @@ class TemplateEditor(QDialog):
 
     def duplicate(self) -> bool:
         names = {t.name.lower() for t in self.templates}
-        suggested, n = f"Copy of {self.stored.name}", 2
+        copy_of = fill(self.tr("Copy of %1"), self.stored.name)
+        suggested, n = copy_of, 2
         while suggested.lower() in names:
-            suggested, n = f"Copy of {self.stored.name} ({n})", n + 1
-        name = self.ask_name("Duplicate template", suggested)
+            suggested, n = f"{copy_of} ({n})", n + 1
+        name = self.ask_name(self.tr("Duplicate template"), suggested)
         if name is None:
             return False
         return self._store(dataclasses.replace(self.stored, name=name, builtin=False,
@@ -305,7 +311,7 @@ class TemplateEditor(QDialog):
         try:
             template = load_template(path)
         except InputError as exc:
-            self._say(f"Not imported. {exc}", error=True)
+            self._say(fill(self.tr("Not imported. %1"), input_error_text(exc)), error=True)
             return False
         if is_builtin_name(template.name):
             template = dataclasses.replace(template, name=f"{template.name} (imported)")
@@ -318,30 +324,31 @@ class TemplateEditor(QDialog):
         try:
             written = export_template(template, path)
         except InputError as exc:
-            self._say(f"Not exported. {exc}", error=True)
+            self._say(fill(self.tr("Not exported. %1"), input_error_text(exc)), error=True)
             return False
         except OSError as exc:
-            self._say(f"Not exported: {exc.strerror} ({exc.filename}).", error=True)
+            self._say(fill(self.tr("Not exported: %1 (%2)."), str(exc.strerror),
+                           str(exc.filename)), error=True)
             return False
-        self._say("Exported: " + ", ".join(str(p) for p in written))
+        self._say(fill(self.tr("Exported: %1"), ", ".join(str(p) for p in written)))
         return True
 
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import a clinic template", "",
-                                              "Clinic templates (*.toml)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a clinic template"), "",
+                                              self.tr("Clinic templates (*.toml)"))
         if path:
             self.import_file(path)
 
     def export_dialog(self) -> None:
         suggested = f"{slugify(self.form.name_edit.text() or self.stored.name)}.toml"
-        path, _ = QFileDialog.getSaveFileName(self, "Export the clinic template", suggested,
-                                              "Clinic templates (*.toml)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the clinic template"),
+                                              suggested, self.tr("Clinic templates (*.toml)"))
         if path:
             self.export_to(path if path.lower().endswith(".toml") else f"{path}.toml")
 
     def choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose the clinic logo", "",
-                                              "Images (*.png *.jpg *.jpeg)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the clinic logo"), "",
+                                              self.tr("Images (*.png *.jpg *.jpeg)"))
         if path:
             self.set_logo(path)
 
@@ -353,10 +360,11 @@ class TemplateEditor(QDialog):
             try:
                 note = downscale_logo(path, dest)
             except (InputError, OSError) as exc:
-                self._say(f"The logo cannot be used: {exc}", error=True)
+                reason = input_error_text(exc) if isinstance(exc, InputError) else str(exc)
+                self._say(fill(self.tr("The logo cannot be used: %1"), reason), error=True)
                 return
             self.form.logo_edit.setText(str(dest))
-            messages.show_info(self, "Logo downscaled", note)
+            messages.show_info(self, self.tr("Logo downscaled"), note)
             return
         self.form.logo_edit.setText(str(path))
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import LANGUAGES
 from ..templates.clinic_text import PLACEHOLDERS, TEXT_BLOCKS
 from ..templates.model import (
     DEFAULT_HEADINGS,
@@ -37,20 +38,19 @@ from ..templates.model import (
     SIGNATURE_ROLES,
     ClinicTemplate,
 )
+from .form_labels import wrapped_label
+from .language.fill import fill
+from .language.template_texts import template_text
+from .template_languages import LanguageWords
 
-TABS = ("General", "Branding", "Sections", "Clinic text", "Schedule", "Discussion record")
-# Which tab shows the keys of each top-level part of the document (for error messages).
+# Which tab shows the keys of each top-level part of the document (for error messages); a key
+# with a language in it (text.es.contact, sections[2].es.heading) is on the Languages tab.
 TAB_OF_KEY = {"name": 0, "description": 0, "text_size": 0, "language": 0, "footer_text": 0,
               "page": 0, "branding": 1, "sections": 2, "text": 3, "schedule": 4,
-              "discussion_record": 5}
-MARKUP_HELP = (
-    "Markup: **bold**, *italic*, a line starting with \u201c- \u201d is a bullet, a blank line "
-    "starts a new paragraph. Anything else prints as typed.\nPlaceholders: "
-    + ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)
-)
+              "discussion_record": 5, "translation_review": 6, "clinician_pages_language": 6}
+LANGUAGES_TAB = 6
+PLACEHOLDER_LIST = ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)
 INVALID_STYLE = "border: 2px solid #B3261E;"
-HEADING_HELP = ("Double-click a heading (or select it and press F2) to change what the report "
-                "prints; leave it empty for the standard heading.")
 DEFAULT_ACCENT = "#1F4E79"  # offered by the colour picker when the field holds no colour
 
 
@@ -65,9 +65,14 @@ class TemplateForm(QTabWidget):
         self._loading = False
         self._marked: QWidget | None = None
         self.fields: dict[str, QWidget] = {}  # document key -> its widget, for error marks
+        self.languages = LanguageWords()
+        self.languages.changed.connect(self._emit)
         pages = (self._general_tab(), self._branding_tab(), self._sections_tab(),
-                 self._text_tab(), self._schedule_tab(), self._record_tab())
-        for page, title in zip(pages, TABS, strict=True):
+                 self._text_tab(), self._schedule_tab(), self._record_tab(), self.languages)
+        titles = (self.tr("General"), self.tr("Branding"), self.tr("Sections"),
+                  self.tr("Clinic text"), self.tr("Schedule"), self.tr("Discussion record"),
+                  self.tr("Languages"))
+        for page, title in zip(pages, titles, strict=True):
             self.addTab(self._scrolling(page), title)
 
     @staticmethod
@@ -86,7 +91,7 @@ class TemplateForm(QTabWidget):
         edit = QLineEdit()
         edit.setAccessibleName(label)
         edit.textChanged.connect(self._emit)
-        layout.addRow(label, edit)
+        layout.addRow(wrapped_label(label), edit)
         self.fields[key] = edit
         return edit
 
@@ -96,75 +101,76 @@ class TemplateForm(QTabWidget):
         form = QFormLayout()
         outer.addLayout(form)
         outer.addStretch(1)  # rows stay together at the top
-        self.name_edit = self._line("name", "Template name", form)
-        self.description_edit = self._line("description", "Description", form)
+        self.name_edit = self._line("name", self.tr("Template name"), form)
+        self.description_edit = self._line("description", self.tr("Description"), form)
         self.text_size_combo = QComboBox()
-        self.text_size_combo.setAccessibleName("Text size")
-        self.text_size_combo.addItem("Standard print", "standard")
-        self.text_size_combo.addItem("Large print (body 16 pt, headings 20 pt+)", "large")
+        self.text_size_combo.setAccessibleName(self.tr("Text size"))
+        self.text_size_combo.addItem(self.tr("Standard print"), "standard")
+        self.text_size_combo.addItem(self.tr("Large print (body 16 pt, headings 20 pt+)"), "large")
         self.text_size_combo.currentIndexChanged.connect(self._emit)
-        form.addRow("Text size", self.text_size_combo)
+        form.addRow(wrapped_label(self.tr("Text size")), self.text_size_combo)
         self.fields["text_size"] = self.text_size_combo
         self.page_size_combo = QComboBox()
-        self.page_size_combo.setAccessibleName("Paper")
-        self.page_size_combo.addItem("US Letter", "letter")
+        self.page_size_combo.setAccessibleName(self.tr("Paper"))
+        self.page_size_combo.addItem(self.tr("US Letter"), "letter")
         self.page_size_combo.addItem("A4", "a4")
         self.page_size_combo.currentIndexChanged.connect(self._emit)
-        form.addRow("Paper", self.page_size_combo)
+        form.addRow(wrapped_label(self.tr("Paper")), self.page_size_combo)
         self.fields["page.size"] = self.page_size_combo
         self.margin_spin = QDoubleSpinBox()
-        self.margin_spin.setAccessibleName("Margins")
+        self.margin_spin.setAccessibleName(self.tr("Margins"))
         self.margin_spin.setRange(*MARGIN_RANGE_MM)
         self.margin_spin.setSuffix(" mm")
         self.margin_spin.setDecimals(1)
         self.margin_spin.valueChanged.connect(self._emit)
-        form.addRow("Margins", self.margin_spin)
+        form.addRow(wrapped_label(self.tr("Margins")), self.margin_spin)
         self.fields["page.margin_mm"] = self.margin_spin
-        self.language_edit = self._line("language", "Language tag (e.g. en, en-GB)", form)
+        self.language_edit = self._line("language", self.tr("Language tag (e.g. en, es, en-GB)"),
+                                        form)
         self.footer_edit = QPlainTextEdit()
         self.footer_edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
-        self.footer_edit.setAccessibleName("Footer text")
+        self.footer_edit.setAccessibleName(self.tr("Footer text"))
         self.footer_edit.setFixedHeight(70)
         self.footer_edit.textChanged.connect(self._emit)
-        form.addRow("Footer text", self.footer_edit)
+        form.addRow(wrapped_label(self.tr("Footer text")), self.footer_edit)
         self.fields["footer_text"] = self.footer_edit
         return page
 
     def _branding_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.clinic_name_edit = self._line("branding.clinic_name", "Clinic name", form)
-        self.department_edit = self._line("branding.department", "Department", form)
-        self.address_edit = self._line("branding.address", "Address", form)
-        self.phone_edit = self._line("branding.phone", "Phone", form)
-        self.website_edit = self._line("branding.website", "Website", form)
+        self.clinic_name_edit = self._line("branding.clinic_name", self.tr("Clinic name"), form)
+        self.department_edit = self._line("branding.department", self.tr("Department"), form)
+        self.address_edit = self._line("branding.address", self.tr("Address"), form)
+        self.phone_edit = self._line("branding.phone", self.tr("Phone"), form)
+        self.website_edit = self._line("branding.website", self.tr("Website"), form)
         self.logo_edit = QLineEdit()
-        self.logo_edit.setAccessibleName("Logo file (PNG or JPEG)")
+        self.logo_edit.setAccessibleName(self.tr("Logo file (PNG or JPEG)"))
         self.logo_edit.textChanged.connect(self._emit)
         self.fields["branding.logo"] = self.logo_edit
-        self.logo_button = QPushButton("Choose\u2026")
+        self.logo_button = QPushButton(self.tr("Choose\u2026"))
         self.logo_button.clicked.connect(self.logo_browse_requested)
-        clear = QPushButton("No logo")
+        clear = QPushButton(self.tr("No logo"))
         clear.clicked.connect(lambda: self.logo_edit.setText(""))
         row = QHBoxLayout()
         row.addWidget(self.logo_edit, 1)
         row.addWidget(self.logo_button)
         row.addWidget(clear)
-        form.addRow("Logo (PNG or JPEG)", row)
+        form.addRow(wrapped_label(self.tr("Logo (PNG or JPEG)")), row)
         self.accent_edit = QLineEdit()
-        self.accent_edit.setAccessibleName("Accent colour (#RRGGBB)")
+        self.accent_edit.setAccessibleName(self.tr("Accent colour (#RRGGBB)"))
         self.accent_edit.textChanged.connect(self._emit)
         self.accent_edit.textChanged.connect(self._show_accent)
         self.fields["branding.accent_colour"] = self.accent_edit
-        self.accent_button = QPushButton("Pick colour\u2026")
-        self.accent_button.setToolTip("Choose the accent colour from a colour picker")
+        self.accent_button = QPushButton(self.tr("Pick colour\u2026"))
+        self.accent_button.setToolTip(self.tr("Choose the accent colour from a colour picker"))
         self.accent_button.clicked.connect(self.pick_accent_colour)
         accent_row = QHBoxLayout()
         accent_row.addWidget(self.accent_edit, 1)
         accent_row.addWidget(self.accent_button)
-        form.addRow("Accent colour (#RRGGBB)", accent_row)
-        self.letterhead_check = QCheckBox("Print the clinic letterhead (untick for pre-printed "
-                                          "paper)")
+        form.addRow(wrapped_label(self.tr("Accent colour (#RRGGBB)")), accent_row)
+        self.letterhead_check = QCheckBox(self.tr("Print the clinic letterhead (untick for "
+                                                  "pre-printed paper)"))
         self.letterhead_check.toggled.connect(self._emit)
         form.addRow("", self.letterhead_check)
         self.fields["branding.letterhead"] = self.letterhead_check
@@ -173,18 +179,21 @@ class TemplateForm(QTabWidget):
     def _sections_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        intro = QLabel("Order, show or hide, and rename the sections. The evidence sections are "
-                       "locked: they can be hidden or renamed, never changed. The opioid safety "
-                       "section is always shown, under its own heading.")
+        intro = QLabel(self.tr("Order, show or hide, and rename the sections. The evidence "
+                               "sections are locked: they can be hidden or renamed, never "
+                               "changed. The opioid safety section is always shown, under its "
+                               "own heading. Headings for reports in another language: the "
+                               "Languages tab."))
         intro.setWordWrap(True)  # a long line would widen the tab past a small screen
         layout.addWidget(intro)
-        hint = QLabel(HEADING_HELP)
+        hint = QLabel(self.heading_help())
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.sections_table = QTableWidget(0, 4)
-        self.sections_table.setHorizontalHeaderLabels(["Show", "Section", "Heading (editable)",
-                                                       "New page"])
-        self.sections_table.horizontalHeaderItem(2).setToolTip(HEADING_HELP)
+        self.sections_table.setHorizontalHeaderLabels(
+            [self.tr("Show"), self.tr("Section"), self.tr("Heading (editable)"),
+             self.tr("New page")])
+        self.sections_table.horizontalHeaderItem(2).setToolTip(self.heading_help())
         self.sections_table.setWordWrap(False)
         self.sections_table.verticalHeader().hide()  # row numbers: room for the names
         header = self.sections_table.horizontalHeader()
@@ -196,8 +205,8 @@ class TemplateForm(QTabWidget):
         self.fields["sections"] = self.sections_table
         layout.addWidget(self.sections_table, 1)
         row = QHBoxLayout()
-        self.up_button = QPushButton("Move up")
-        self.down_button = QPushButton("Move down")
+        self.up_button = QPushButton(self.tr("Move up"))
+        self.down_button = QPushButton(self.tr("Move down"))
         self.up_button.clicked.connect(lambda: self.move_section(-1))
         self.down_button.clicked.connect(lambda: self.move_section(1))
         row.addWidget(self.up_button)
@@ -209,16 +218,19 @@ class TemplateForm(QTabWidget):
     def _text_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        help_label = QLabel(MARKUP_HELP)
+        help_label = QLabel(fill(self.tr(
+            "Markup: **bold**, *italic*, a line starting with \u201c- \u201d is a bullet, a "
+            "blank line starts a new paragraph. Anything else prints as typed.\nPlaceholders: "
+            "%1"), PLACEHOLDER_LIST))
         help_label.setWordWrap(True)
         help_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(help_label)
         self.text_edits: dict[str, QPlainTextEdit] = {}
         for key, label in TEXT_BLOCKS.items():
-            layout.addWidget(QLabel(label))
+            layout.addWidget(wrapped_label(template_text(label)))
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)  # the markup has no use for tab characters
-            edit.setAccessibleName(label)
+            edit.setAccessibleName(template_text(label))
             edit.textChanged.connect(self._emit)
             layout.addWidget(edit, 1)
             self.text_edits[key] = edit
@@ -228,19 +240,21 @@ class TemplateForm(QTabWidget):
     def _schedule_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel("The monitoring plan's rows; \u201cweek\u201d places each row "
-                                "on the timeline drawing."))
+        layout.addWidget(wrapped_label(self.tr(
+            "The monitoring plan's rows; \u201cweek\u201d places each row on the timeline "
+            "drawing. Its words for reports in another language: the Languages tab.")))
         self.schedule_table = QTableWidget(0, 4)
-        self.schedule_table.setHorizontalHeaderLabels(["When", "What", "Who", "Week"])
+        self.schedule_table.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("What"), self.tr("Who"), self.tr("Week")])
         self.schedule_table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch)
         self.schedule_table.itemChanged.connect(self._emit)
         self.fields["schedule"] = self.schedule_table
         layout.addWidget(self.schedule_table, 1)
         row = QHBoxLayout()
-        add = QPushButton("Add row")
+        add = QPushButton(self.tr("Add row"))
         add.clicked.connect(lambda: self._add_schedule_row("", "", "", ""))
-        remove = QPushButton("Remove row")
+        remove = QPushButton(self.tr("Remove row"))
         remove.clicked.connect(self._remove_schedule_row)
         row.addWidget(add)
         row.addWidget(remove)
@@ -251,10 +265,10 @@ class TemplateForm(QTabWidget):
     def _record_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel("Signature lines on the discussion record:"))
+        layout.addWidget(QLabel(self.tr("Signature lines on the discussion record:")))
         self.signature_checks: dict[str, QCheckBox] = {}
         for key, label in SIGNATURE_ROLES.items():
-            box = QCheckBox(label)
+            box = QCheckBox(template_text(label))
             box.toggled.connect(self._emit)
             layout.addWidget(box)
             self.signature_checks[key] = box
@@ -262,13 +276,17 @@ class TemplateForm(QTabWidget):
         layout.addStretch(1)
         return page
 
+    def heading_help(self) -> str:
+        return self.tr("Double-click a heading (or select it and press F2) to change what the "
+                       "report prints; leave it empty for the standard heading.")
+
     # -- the accent colour ------------------------------------------------------------------------
 
     def pick_accent_colour(self) -> None:
         """Qt's colour picker, starting from the colour in the field; OK writes #RRGGBB."""
         current = QColor(self.accent_edit.text().strip())
         dialog = QColorDialog(current if current.isValid() else QColor(DEFAULT_ACCENT), self)
-        dialog.setWindowTitle("Accent colour")
+        dialog.setWindowTitle(self.tr("Accent colour"))
         # Qt's own picker: the same on every desktop, with the hex field clinics need.
         dialog.setOption(QColorDialog.ColorDialogOption.DontUseNativeDialog)
         try:
@@ -321,6 +339,7 @@ class TemplateForm(QTabWidget):
                 self._add_schedule_row(r.when, r.what, r.who, f"{r.week:g}")
             for key, box in self.signature_checks.items():
                 box.setChecked(SIGNATURE_ROLES[key] in t.signature_roles)
+            self.languages.set_template(t)
         finally:
             self._loading = False
         self.mark_error("")
@@ -374,6 +393,7 @@ class TemplateForm(QTabWidget):
                 week = cells[3]  # the validator names schedule[n].week
             doc["schedule"].append({"when": cells[0], "what": cells[1], "who": cells[2],
                                     "week": week})
+        self.languages.add_to(doc)
         return doc
 
     # -- rows -------------------------------------------------------------------------------------
@@ -386,16 +406,18 @@ class TemplateForm(QTabWidget):
         show.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
                       | Qt.ItemFlag.ItemIsSelectable)
         show.setCheckState(Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked)
-        label = DEFAULT_HEADINGS[sid] + (" (evidence, locked)" if sid in EVIDENCE_SECTIONS else "")
+        section = template_text(DEFAULT_HEADINGS[sid])
+        label = fill(self.tr("%1 (evidence, locked)"), section) if sid in EVIDENCE_SECTIONS \
+            else section
         name = QTableWidgetItem(label)
         name.setData(Qt.ItemDataRole.UserRole, sid)
         name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         name.setToolTip(label)
         head = QTableWidgetItem(heading)
-        head.setToolTip(f"Editable. Empty = \u201c{DEFAULT_HEADINGS[sid]}\u201d")
+        head.setToolTip(fill(self.tr("Editable. Empty = \u201c%1\u201d"), section))
         if sid in LOCKED_SECTIONS:
             # Safety content: always shown, its own heading; only its place can change.
-            name.setText(f"{DEFAULT_HEADINGS[sid]} (safety, locked)")
+            name.setText(fill(self.tr("%1 (safety, locked)"), section))
             locked = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
             show.setFlags(locked)
             show.setCheckState(Qt.CheckState.Checked)
@@ -403,8 +425,8 @@ class TemplateForm(QTabWidget):
             head.setFlags(locked)
             name.setToolTip(name.text())
             for item in (show, head):
-                item.setToolTip("Locked: the opioid safety text is in every report. It can be "
-                                "moved, never hidden or renamed.")
+                item.setToolTip(self.tr("Locked: the opioid safety text is in every report. It "
+                                        "can be moved, never hidden or renamed."))
         page = QTableWidgetItem()
         page.setFlags(show.flags())
         page.setCheckState(Qt.CheckState.Checked if new_page else Qt.CheckState.Unchecked)
@@ -435,12 +457,15 @@ class TemplateForm(QTabWidget):
         table.insertRow(row)
         for col, value in enumerate((when, what, who, week)):
             table.setItem(row, col, QTableWidgetItem(value))
+        if not self._loading:  # a new row: the Languages tab gets its (empty) words too
+            self.languages.schedule_row_added()
         self._emit()
 
     def _remove_schedule_row(self) -> None:
         row = self.schedule_table.currentRow()
         if row >= 0:
             self.schedule_table.removeRow(row)
+            self.languages.schedule_row_removed(row)
             self._emit()
 
     # -- errors -----------------------------------------------------------------------------------
@@ -453,6 +478,9 @@ class TemplateForm(QTabWidget):
         if not field:
             return
         top = field.split(".")[0].split("[")[0]
+        if any(part in LANGUAGES for part in field.split(".")[1:]):
+            self.setCurrentIndex(LANGUAGES_TAB)  # a language's own words
+            return
         key = field.split("[")[0] if field.startswith(("sections", "schedule")) else field
         key = key if key in self.fields else field.rsplit("[", 1)[0]
         widget = self.fields.get(key) or self.fields.get(top)

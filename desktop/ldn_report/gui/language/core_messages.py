@@ -64,6 +64,57 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          QT_TRANSLATE_NOOP("CoreMessage", "this value is not allowed; choose one of: %1")),
         (r"this value is not allowed; choose from: (.*)",
          QT_TRANSLATE_NOOP("CoreMessage", "this value is not allowed; choose from: %1")),
+        # the clinic-day batch (batch.runner's unset note, batch.paths' notes on a typed path)
+        (r"(\d+) (?:row has|rows have) an empty (.+?) cell \((?:row|rows) (.+?); the "
+         r"manifest's unset column\)\. (?:It was|They were) built with the neutral wording of "
+         r"\"unknown\" \(Not recorded\); fill in the list and run it again for wording that "
+         r"fits each patient\.",
+         QT_TRANSLATE_NOOP("CoreMessage", "%1 row(s) with an empty %2 cell (rows %3; the "
+                                          "manifest's unset column), built with the neutral "
+                                          "wording of \"unknown\" (Not recorded); fill in the "
+                                          "list and run it again for wording that fits each "
+                                          "patient.")),
+        (r"The path holds a character that cannot be in a file name\.",
+         QT_TRANSLATE_NOOP("CoreMessage",
+                           "The path holds a character that cannot be in a file name.")),
+        (r"A path starting with ~ needs a user of that name on this computer\.",
+         QT_TRANSLATE_NOOP("CoreMessage",
+                           "A path starting with ~ needs a user of that name on this computer.")),
+        (r"Give the whole path \(starting with / or ~\), or use Choose\u2026",
+         QT_TRANSLATE_NOOP("CoreMessage",
+                           "Give the whole path (starting with / or ~), or use Choose\u2026")),
+        (r"Nothing at this path: check the spelling, or use Choose\u2026",
+         QT_TRANSLATE_NOOP("CoreMessage",
+                           "Nothing at this path: check the spelling, or use Choose\u2026")),
+        (r"A part of this path is a file, not a folder\.",
+         QT_TRANSLATE_NOOP("CoreMessage", "A part of this path is a file, not a folder.")),
+        (r"You may not open this path \(permission denied\)\.",
+         QT_TRANSLATE_NOOP("CoreMessage", "You may not open this path (permission denied).")),
+        (r"This path cannot be used: (.*)\.",
+         QT_TRANSLATE_NOOP("CoreMessage", "This path cannot be used: %1.")),
+        (r"This is a folder: choose the clinic list's \.csv file in it\.",
+         QT_TRANSLATE_NOOP("CoreMessage",
+                           "This is a folder: choose the clinic list's .csv file in it.")),
+        (r"This is not an ordinary file \(a pipe or a device\): choose the clinic list's "
+         r"\.csv file\.",
+         QT_TRANSLATE_NOOP("CoreMessage", "This is not an ordinary file (a pipe or a device): "
+                                          "choose the clinic list's .csv file.")),
+        (r"You may not read this file \(permission denied\)\.",
+         QT_TRANSLATE_NOOP("CoreMessage", "You may not read this file (permission denied).")),
+        (r"This file is larger than (\d+) MB: split the list\.",
+         QT_TRANSLATE_NOOP("CoreMessage", "This file is larger than %1 MB: split the list.")),
+        (r"This is a file, not a folder: give a folder for the reports\.",
+         QT_TRANSLATE_NOOP("CoreMessage",
+                           "This is a file, not a folder: give a folder for the reports.")),
+        (r"You may not write in this folder \(permission denied\)\.",
+         QT_TRANSLATE_NOOP("CoreMessage",
+                           "You may not write in this folder (permission denied).")),
+        (r"A part of this path is not a folder\.",
+         QT_TRANSLATE_NOOP("CoreMessage", "A part of this path is not a folder.")),
+        (r"The folder cannot be made: you may not write in (.*)\.",
+         QT_TRANSLATE_NOOP("CoreMessage", "The folder cannot be made: you may not write in %1.")),
+        (r"A new folder: it is made when the batch starts\.",
+         QT_TRANSLATE_NOOP("CoreMessage", "A new folder: it is made when the batch starts.")),
     )
 )
 # Words the core puts inside its messages (the %1 of "has %1 at position …").
@@ -98,8 +149,11 @@ def core_message(message: str) -> str:
     for pattern, text in PATTERNS:
         match = pattern.fullmatch(message)
         if match:
+            translated = translate(CONTEXT, text)
+            if translated == text:
+                return message  # no translation: the core's own words, exactly (singulars too)
             values = [translate(CONTEXT, v) if v in WORDS else v for v in match.groups()]
-            return fill(translate(CONTEXT, text), *values)
+            return fill(translated, *values)
     return message
 
 

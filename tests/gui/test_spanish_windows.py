@@ -1,0 +1,163 @@
+"""Every window in Spanish: the template editor (with its Languages tab), the batch window, the
+History window, the rules panel's descriptions and the core's notes on a typed path."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from ldn_report.batch.paths import check_list_path, check_output_folder
+from ldn_report.compose import compose_report
+from ldn_report.examples import load_example
+from ldn_report.gui.batch_dialog import BatchDialog
+from ldn_report.gui.history_view import HistoryView
+from ldn_report.gui.language import rule_texts, template_texts
+from ldn_report.gui.language.core_messages import known
+from ldn_report.gui.language.rule_texts import rule_hit_text
+from ldn_report.gui.main_window import RulesPanel
+from ldn_report.gui.template_editor import TemplateEditor
+from ldn_report.rules import RULES
+from ldn_report.templates.catalogue import builtin_templates
+from ldn_report.templates.clinic_text import TEXT_BLOCKS
+from ldn_report.templates.model import DEFAULT_HEADINGS, SIGNATURE_ROLES
+
+# English words that must not be left on a Spanish window (whole words, as shown).
+ENGLISH = ("Template", "Save", "Choose", "Output", "folder", "Search", "Since", "Close", "Rule",
+           "Takes", "Goal", "heading", "Clinic")
+
+
+def _texts(widget) -> list[str]:
+    return [w.text() for w in widget.findChildren(QLabel) + widget.findChildren(QPushButton)
+            if w.text()]
+
+
+def _english_left(texts: list[str]) -> list[str]:
+    return [t for t in texts if any(f" {w} " in f" {t} " for w in ENGLISH)]
+
+
+def test_every_core_name_the_template_editor_shows_is_marked():
+    wanted = set(DEFAULT_HEADINGS.values()) | set(TEXT_BLOCKS.values()) | set(
+        SIGNATURE_ROLES.values())
+    assert sorted(wanted - set(template_texts.MARKED)) == []
+
+
+def test_every_rule_description_is_marked():
+    assert sorted({r.description for r in RULES} - set(rule_texts.MARKED)) == []
+
+
+def test_template_editor_in_spanish(qtbot, spanish):
+    editor = TemplateEditor(None, load_example("on-dmt-mood-pain"))
+    qtbot.addWidget(editor)
+    try:
+        assert editor.windowTitle() == "Plantillas de la clínica"
+        tabs = [editor.form.tabText(i) for i in range(editor.form.count())]
+        assert tabs == ["General", "Identidad", "Secciones", "Texto de la clínica",
+                        "Calendario", "Registro de la conversación", "Idiomas"]
+        assert _english_left(_texts(editor)) == []
+        table = editor.form.sections_table
+        assert table.item(1, 1).text() == "Puntos clave"
+    finally:
+        editor.builder.shutdown()
+
+
+def test_batch_and_history_windows_in_spanish(qtbot, spanish):
+    batch = BatchDialog(None)
+    history = HistoryView(None)
+    qtbot.addWidget(batch)
+    qtbot.addWidget(history)
+    assert batch.windowTitle() == "Lote del día de consulta"
+    assert history.windowTitle() == "Historial de entregas"
+    assert _english_left(_texts(batch) + _texts(history)) == []
+    batch.list_edit.setText("relative.csv")
+    assert batch.list_note.text().startswith("Escriba la ruta completa")
+
+
+def test_rules_panel_descriptions_in_spanish(qtbot, spanish):
+    ctx = load_example("everything-flagged")
+    medicines = ("Ultracet 37.5/325 mg", "tramadl")
+    report = compose_report(ctx.with_values(medications=medicines))
+    panel = RulesPanel()
+    qtbot.addWidget(panel)
+    panel.show_hits(report.hits, (), medicines)
+    shown = [panel.item(i).text() for i in range(panel.count())]
+    assert len(shown) == len(report.hits)
+    assert _english_left(shown) == []
+    assert any("Ultracet 37.5/325 mg, contiene tramadol" in t for t in shown)
+    assert any("¿quería decir tramadol?" in t for t in shown)
+
+
+def test_rule_texts_are_the_core_descriptions_in_english(qapp):
+    ctx = load_example("everything-flagged").with_values(medications=("Ultracet", "tramadl"))
+    report = compose_report(ctx)
+    for hit in report.hits:
+        assert rule_hit_text(hit, ctx.medications) == hit.description, hit.rule
+
+
+def test_every_note_on_a_typed_path_is_known(tmp_path):
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    a_file = tmp_path / "list.csv"
+    a_file.write_text("x", encoding="utf-8")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    typed = ["relative.csv", "~nosuchuser-xyz/list.csv", "a\x00b", str(tmp_path / "missing"),
+             str(a_file / "below"), str(folder), str(fifo), str(tmp_path / "new" / "x")]
+    notes = {check(t).note for t in typed for check in (check_list_path, check_output_folder)}
+    notes.discard("")
+    assert len(notes) >= 7
+    assert [n for n in notes if not known(n)] == []
+
+
+@pytest.mark.parametrize("template", [t.name for t in builtin_templates()])
+def test_editing_a_template_keeps_its_spanish_words(qtbot, template):
+    """The form holds [text.es], headings, plan rows and the review: a built-in's Spanish
+    clinic texts survive a round trip through the editor."""
+    editor = TemplateEditor(None, load_example("on-dmt-mood-pain"), template)
+    qtbot.addWidget(editor)
+    try:
+        stored = editor.stored
+        again = editor.form_template()
+        assert again.texts_by_language == stored.texts_by_language
+        assert again.schedule == stored.schedule
+        assert again.clinician_pages_language == stored.clinician_pages_language
+    finally:
+        editor.builder.shutdown()
+
+
+def test_the_languages_tab_writes_headings_plan_rows_and_the_review(qtbot):
+    editor = TemplateEditor(None, load_example("on-dmt-mood-pain"))
+    qtbot.addWidget(editor)
+    try:
+        form = editor.form
+        words = form.languages
+        assert words.language_combo.currentData() == "es"  # the built-ins are English
+        row = next(r for r in range(words.headings_table.rowCount())
+                   if words.headings_table.item(r, 0).text() == "Puntos clave")
+        words.headings_table.item(row, 1).setText("Lo esencial")
+        form._add_schedule_row("Week 2", "Call", "Nurse", "2")
+        words.schedule_table.item(words.schedule_table.rowCount() - 1, 0).setText("Semana 2")
+        last = words.schedule_table.rowCount() - 1
+        for col, text in ((1, "Llamada"), (2, "Enfermera")):
+            words.schedule_table.item(last, col).setText(text)
+        words.reviewer_edit.setText("Ana Ruiz")
+        words.review_date_edit.setText("2026-11-20")
+        words.clinician_combo.setCurrentIndex(words.clinician_combo.findData("en"))
+        template = editor.form_template()
+        key_points = next(s for s in template.sections if s.id == "key_points")
+        assert key_points.heading_in("es") == "Lo esencial"
+        assert template.schedule[-1].in_language("es").when == "Semana 2"
+        assert template.translation_reviews["es"].reviewer == "Ana Ruiz"
+        assert template.clinician_pages_language == "en"
+        # switching the language shown keeps what was typed
+        words.language_combo.setCurrentIndex(words.language_combo.findData("en"))
+        words.language_combo.setCurrentIndex(words.language_combo.findData("es"))
+        assert words.headings_table.item(row, 1).text() == "Lo esencial"
+        # a mistake in a language's words shows the Languages tab
+        words.schedule_table.item(last, 1).setText("")
+        assert editor._validated() is None
+        assert form.currentIndex() == form.count() - 1
+        assert "schedule[5].es.what" in editor.status.text()
+    finally:
+        editor.builder.shutdown()
