@@ -615,6 +615,94 @@
         <translation>este valor no está permitido; elija entre: %1</translation>
     </message>
     <message>
+        <source>must be text (in quotes), not %1</source>
+        <translation>debe ser texto (entre comillas), no %1</translation>
+    </message>
+    <message>
+        <source>contains a broken character (an unpaired surrogate, %1) at position %2; retype it</source>
+        <translation>contiene un carácter roto (un sustituto sin pareja, %1) en la posición %2; vuelva a escribirlo</translation>
+    </message>
+    <message>
+        <source>is %1 characters long; at most %2 allowed</source>
+        <translation>tiene %1 caracteres; se permiten como máximo %2</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>no puede estar vacío</translation>
+    </message>
+    <message>
+        <source>must be a finite number between %1 and %2, not %3</source>
+        <translation>debe ser un número finito entre %1 y %2, no %3</translation>
+    </message>
+    <message>
+        <source>must be a finite number between %1 and %2; %3 is not</source>
+        <translation>debe ser un número finito entre %1 y %2; %3 no lo es</translation>
+    </message>
+    <message>
+        <source>is %1; it must be a finite number between %2 and %3</source>
+        <translation>es %1; debe ser un número finito entre %2 y %3</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed; choose one of: %2</source>
+        <translation>%1 no está permitido; elija uno de: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a colour; write it as #RRGGBB, e.g. &quot;#1F5C99&quot;</source>
+        <translation>%1 no es un color; escríbalo como #RRGGBB, p. ej., &quot;#1F5C99&quot;</translation>
+    </message>
+    <message>
+        <source>%1 has a contrast of %2:1 against white paper; headings, citation numbers and links in it need at least %3:1 (WCAG AA). Choose a darker colour, e.g. %4 (the same hue, %5:1)</source>
+        <translation>%1 tiene un contraste de %2:1 sobre papel blanco; los títulos, los números de las citas y los enlaces en ese color necesitan al menos %3:1 (WCAG AA). Elija un color más oscuro, p. ej., %4 (el mismo tono, %5:1)</translation>
+    </message>
+    <message>
+        <source>%1 is not a language tag; use e.g. en, en-GB, fr-CA</source>
+        <translation>%1 no es una etiqueta de idioma; use p. ej. en, en-GB, fr-CA</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: unknown placeholder %3; allowed: %4</source>
+        <translation>línea %1, columna %2: marcador desconocido %3; se permiten: %4</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: “{” is not closed; write {{ for a literal brace</source>
+        <translation>línea %1, columna %2: «{» no está cerrada; escriba {{ para una llave literal</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: bold “**” is not closed in this paragraph; write \* for a literal asterisk</source>
+        <translation>línea %1, columna %2: la negrita «**» no se cierra en este párrafo; escriba \* para un asterisco literal</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: italic “*” is not closed in this paragraph; write \* for a literal asterisk</source>
+        <translation>línea %1, columna %2: la cursiva «*» no se cierra en este párrafo; escriba \* para un asterisco literal</translation>
+    </message>
+    <message>
+        <source>line %1: contains a control character (%2)</source>
+        <translation>línea %1: contiene un carácter de control (%2)</translation>
+    </message>
+    <message>
+        <source>no section is shown; show at least one (visible = true)</source>
+        <translation>no se muestra ninguna sección; muestre al menos una (visible = true)</translation>
+    </message>
+    <message>
+        <source>needs at least one row (when, what, who, week)</source>
+        <translation>necesita al menos una fila (cuándo, qué, quién, semana)</translation>
+    </message>
+    <message>
+        <source>must be a date, YYYY-MM-DD</source>
+        <translation>debe ser una fecha, AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>must be a date from 2000 to today</source>
+        <translation>debe ser una fecha entre 2000 y hoy</translation>
+    </message>
+    <message>
+        <source>needs reviewer (the qualified medical translator&apos;s name) and date (YYYY-MM-DD)</source>
+        <translation>necesita revisor (el nombre del traductor médico calificado) y fecha (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>must be a list with at least one of: %1</source>
+        <translation>debe ser una lista con al menos uno de: %1</translation>
+    </message>
+    <message>
         <source>%1 row(s) with an empty %2 cell (rows %3; the manifest&apos;s unset column), built with the neutral wording of &quot;unknown&quot; (Not recorded); fill in the list and run it again for wording that fits each patient.</source>
         <translation>%1 fila(s) con la celda %2 vacía (filas %3; la columna unset del manifiesto), generadas con el texto neutro de &quot;unknown&quot; (No consta); complete la lista y vuelva a ejecutarla para un texto adecuado a cada paciente.</translation>
     </message>

@@ -161,3 +161,48 @@ def test_the_languages_tab_writes_headings_plan_rows_and_the_review(qtbot):
         assert "schedule[5].es.what" in editor.status.text()
     finally:
         editor.builder.shutdown()
+
+
+def _template_mistakes() -> list[tuple[str, object]]:
+    """Each kind of mistake the template editor lets a clinic make (key path, bad value)."""
+    return [
+        ("name", ""), ("name", "x" * 200), ("name", 3), ("description", "a\ud800b"),
+        ("page.margin_mm", 99), ("page.margin_mm", float("nan")), ("page.margin_mm", "wide"),
+        ("text_size", "huge"), ("language", "english!"),
+        ("branding.accent_colour", "blue"), ("branding.accent_colour", "#FFD700"),
+        ("text.contact", "Call {clinic_fax}"), ("text.contact", "Call {clinic_phone"),
+        ("text.contact", "**bold"), ("text.contact", "*italic"),
+        ("text.contact", "x" * 5000), ("schedule", []), ("schedule.0.when", ""),
+        ("schedule.0.week", -1), ("translation_review.es", {"reviewer": "Ana"}),
+        ("translation_review.es", {"reviewer": "Ana", "date": "soon"}),
+        ("translation_review.es", {"reviewer": "Ana", "date": "1999-01-01"}),
+        ("discussion_record.signatures", []), ("clinician_pages_language", "fr"),
+    ]
+
+
+def _with(doc: dict, path: str, value: object) -> dict:
+    import copy
+
+    doc = copy.deepcopy(doc)
+    *parents, last = path.split(".")
+    node = doc
+    for part in parents:
+        node = node[int(part)] if part.isdigit() else node.setdefault(part, {})
+    node[int(last) if last.isdigit() else last] = value
+    return doc
+
+
+@pytest.mark.parametrize(("path", "value"), _template_mistakes())
+def test_every_template_editor_mistake_is_explained_in_spanish(spanish, path, value):
+    from ldn_report.errors import InputError
+    from ldn_report.gui.language.core_messages import core_message
+    from ldn_report.templates.file_format import template_from_dict, template_to_dict
+    from ldn_report.templates.model import DEFAULT_TEMPLATE
+
+    with pytest.raises(InputError) as info:
+        template_from_dict(_with(template_to_dict(DEFAULT_TEMPLATE), path, value), strict=True)
+    message = info.value.message
+    assert known(message), message
+    english = [w for w in ("must", "allowed", "choose", "write", "closed", "line", "needs")
+               if f" {w} " in f" {core_message(message)} "]
+    assert english == [], core_message(message)

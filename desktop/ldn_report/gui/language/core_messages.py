@@ -64,6 +64,72 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          QT_TRANSLATE_NOOP("CoreMessage", "this value is not allowed; choose one of: %1")),
         (r"this value is not allowed; choose from: (.*)",
          QT_TRANSLATE_NOOP("CoreMessage", "this value is not allowed; choose from: %1")),
+        # the template editor (templates.file_format, templates.clinic_text, colour_contrast)
+        (r"must be text \(in quotes\), not (.+)",
+         QT_TRANSLATE_NOOP("CoreMessage", "must be text (in quotes), not %1")),
+        (r"contains a broken character \(an unpaired surrogate, (U\+[0-9A-F]+)\) at position "
+         r"(\d+); retype it",
+         QT_TRANSLATE_NOOP("CoreMessage", "contains a broken character (an unpaired surrogate, "
+                                          "%1) at position %2; retype it")),
+        (r"is (\d+) characters long; at most (\d+) allowed",
+         QT_TRANSLATE_NOOP("CoreMessage", "is %1 characters long; at most %2 allowed")),
+        (r"must not be empty", QT_TRANSLATE_NOOP("CoreMessage", "must not be empty")),
+        (r"must be a finite number between (\S+) and (\S+), not (.+)",
+         QT_TRANSLATE_NOOP("CoreMessage", "must be a finite number between %1 and %2, not %3")),
+        (r"must be a finite number between (\S+) and (\S+); (\S+) is not",
+         QT_TRANSLATE_NOOP("CoreMessage", "must be a finite number between %1 and %2; %3 is "
+                                          "not")),
+        (r"is (.+); it must be a finite number between (\S+) and (\S+)",
+         QT_TRANSLATE_NOOP("CoreMessage", "is %1; it must be a finite number between %2 and "
+                                          "%3")),
+        (r"(.+) is not allowed; choose one of: (.*)",
+         QT_TRANSLATE_NOOP("CoreMessage", "%1 is not allowed; choose one of: %2")),
+        (r"(.+) is not a colour; write it as #RRGGBB, e\.g\. \"#1F5C99\"",
+         QT_TRANSLATE_NOOP("CoreMessage", "%1 is not a colour; write it as #RRGGBB, e.g. "
+                                          "\"#1F5C99\"")),
+        (r"(#[0-9A-F]{6}) has a contrast of (\S+):1 against white paper; headings, citation "
+         r"numbers and links in it need at least (\S+):1 \(WCAG AA\)\. Choose a darker "
+         r"colour, e\.g\. (#[0-9A-F]{6}) \(the same hue, (\S+):1\)",
+         QT_TRANSLATE_NOOP("CoreMessage", "%1 has a contrast of %2:1 against white paper; "
+                                          "headings, citation numbers and links in it need at "
+                                          "least %3:1 (WCAG AA). Choose a darker colour, e.g. "
+                                          "%4 (the same hue, %5:1)")),
+        (r"(.+) is not a language tag; use e\.g\. en, en-GB, fr-CA",
+         QT_TRANSLATE_NOOP("CoreMessage", "%1 is not a language tag; use e.g. en, en-GB, "
+                                          "fr-CA")),
+        (r"line (\d+), column (\d+): unknown placeholder (\{[^}]*\}); allowed: (.*)",
+         QT_TRANSLATE_NOOP("CoreMessage", "line %1, column %2: unknown placeholder %3; allowed: "
+                                          "%4")),
+        (r"line (\d+), column (\d+): \u201c\{\u201d is not closed; write \{\{ for a literal "
+         r"brace",
+         QT_TRANSLATE_NOOP("CoreMessage", "line %1, column %2: \u201c{\u201d is not closed; "
+                                          "write {{ for a literal brace")),
+        (r"line (\d+), column (\d+): bold \u201c\*\*\u201d is not closed in this paragraph; "
+         r"write \\\* for a literal asterisk",
+         QT_TRANSLATE_NOOP("CoreMessage", "line %1, column %2: bold \u201c**\u201d is not "
+                                          "closed in this paragraph; write \\* for a literal "
+                                          "asterisk")),
+        (r"line (\d+), column (\d+): italic \u201c\*\u201d is not closed in this paragraph; "
+         r"write \\\* for a literal asterisk",
+         QT_TRANSLATE_NOOP("CoreMessage", "line %1, column %2: italic \u201c*\u201d is not "
+                                          "closed in this paragraph; write \\* for a literal "
+                                          "asterisk")),
+        (r"line (\d+): contains a control character \((U\+[0-9A-F]+)\)",
+         QT_TRANSLATE_NOOP("CoreMessage", "line %1: contains a control character (%2)")),
+        (r"no section is shown; show at least one \(visible = true\)",
+         QT_TRANSLATE_NOOP("CoreMessage", "no section is shown; show at least one (visible = "
+                                          "true)")),
+        (r"needs at least one row \(when, what, who, week\)",
+         QT_TRANSLATE_NOOP("CoreMessage", "needs at least one row (when, what, who, week)")),
+        (r"must be a date, YYYY-MM-DD",
+         QT_TRANSLATE_NOOP("CoreMessage", "must be a date, YYYY-MM-DD")),
+        (r"must be a date from 2000 to today",
+         QT_TRANSLATE_NOOP("CoreMessage", "must be a date from 2000 to today")),
+        (r"needs reviewer \(the qualified medical translator's name\) and date \(YYYY-MM-DD\)",
+         QT_TRANSLATE_NOOP("CoreMessage", "needs reviewer (the qualified medical translator's "
+                                          "name) and date (YYYY-MM-DD)")),
+        (r"must be a list with at least one of: (.*)",
+         QT_TRANSLATE_NOOP("CoreMessage", "must be a list with at least one of: %1")),
         # the clinic-day batch (batch.runner's unset note, batch.paths' notes on a typed path)
         (r"(\d+) (?:row has|rows have) an empty (.+?) cell \((?:row|rows) (.+?); the "
          r"manifest's unset column\)\. (?:It was|They were) built with the neutral wording of "
