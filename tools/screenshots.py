@@ -1,12 +1,15 @@
 """Screenshots of every window on a 1280x720 screen (Xvfb), as README and reviewers see them.
 
     .venv/bin/python tools/screenshots.py [OUT_DIR]     # default: resources/screenshots
-    .venv/bin/python tools/screenshots.py --language es [OUT_DIR]   # main-window-es.png
+    .venv/bin/python tools/screenshots.py --language es [OUT_DIR]   # the same, in Spanish
 
 Starts its own Xvfb (Debian package xvfb) unless DISPLAY names a 1280x720 one already, uses
 fresh settings folders (no user templates or settings) and grabs the whole screen, so a window
 that does not fit shows cut off. Files: main-window.png, template-editor.png, batch-window.png,
-history.png (the batch's rows and a few other handouts), about.png.
+history.png (the batch's rows and a few other handouts), about.png and report-page-1.png (page 1
+of the on-dmt-mood-pain example, 70 dpi); with --language es the interface is Spanish, the
+example patient's report language too (so the preview is a Spanish report), and each name ends
+in -es (main-window-es.png, ...).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SCREEN = (1280, 720)
 EXAMPLE = "everything-flagged"
+REPORT_EXAMPLE = "on-dmt-mood-pain"  # the README's report page
 
 
 @contextlib.contextmanager
@@ -102,7 +106,8 @@ def _add_handouts() -> None:
                       for i, (ctx, kind, where, pack) in enumerate(made)])
 
 
-def take(out_dir: Path) -> list[Path]:
+def take(out_dir: Path, language: str = "") -> list[Path]:
+    """Every window; in ``language`` (interface and report) when given."""
     from PySide6.QtWidgets import QApplication
 
     from ldn_report.gui.about_dialog import AboutDialog
@@ -110,37 +115,47 @@ def take(out_dir: Path) -> list[Path]:
     from ldn_report.gui.app_settings import AppSettings
     from ldn_report.gui.batch_dialog import BatchDialog
     from ldn_report.gui.history_controller import show_history
+    from ldn_report.gui.language.translator import install_translator
     from ldn_report.gui.template_editor import TemplateEditor
 
     app = application()
+    if language and not install_translator(app, language):
+        sys.exit(f"screenshots: no translation for {language!r} (run `make translations`)")
     screen = QApplication.primaryScreen()
     size = screen.size()
     if (size.width(), size.height()) != SCREEN:
         sys.exit(f"screenshots: the screen is {size.width()}x{size.height()}, not "
                  f"{SCREEN[0]}x{SCREEN[1]}")
     out_dir.mkdir(parents=True, exist_ok=True)
+    suffix = f"-{language}" if language else ""
     written: list[Path] = []
 
     def shoot(name: str) -> None:
         from PIL import Image
 
-        path = out_dir / name
+        path = out_dir / f"{name}{suffix}.png"
         screen.grabWindow(0).save(str(path))
         # 256 colours keep the text crisp at a third of the size in the repository
         Image.open(path).convert("RGB").quantize(256).save(path, optimize=True)
         written.append(path)
 
-    window, controller = create_main_window(AppSettings())
+    window, controller = create_main_window(AppSettings(language=language))
     controller.open_example(EXAMPLE)
+    if language:
+        # The patient's report in the interface's language: one language on the whole screen.
+        report_language = window.form.inputs["language"]
+        report_language.setCurrentIndex(report_language.findData(language))
     window.show()
-    _wait(app, lambda: controller.result is not None and not controller.builder.is_busy())
-    shoot("main-window.png")
+    _wait(app, lambda: controller.result is not None and not controller.builder.is_busy()
+          and controller.result.report.meta.language.startswith(language or "en"))
+    shoot("main-window")
+    written.append(_report_page(language, out_dir / f"report-page-1{suffix}.png"))
 
     editor = TemplateEditor(window, controller.ctx, controller.template.name)
     editor.show()
     editor.form.setCurrentIndex(2)  # Sections: whole names, the editable heading
     _wait(app, lambda: editor.preview_settled and editor.last_result is not None)
-    shoot("template-editor.png")
+    shoot("template-editor")
     editor.done(0)
 
     with tempfile.TemporaryDirectory(prefix="clinic-lists-") as work:
@@ -150,20 +165,20 @@ def take(out_dir: Path) -> list[Path]:
         batch.jobs_spin.setValue(1)
         batch.start()
         _wait(app, lambda: batch.summary is not None and not batch.running, timeout=300)
-        shoot("batch-window.png")
+        shoot("batch-window")
         batch.reject()
 
     history = show_history(window, controller.settings)
     _add_handouts()
     history.refresh()
     _wait(app, lambda: history.idle and history.view.table.rowCount() > 0)
-    shoot("history.png")
+    shoot("history")
     history.view.close()
 
     about = AboutDialog(window)
     about.show()
     _wait(app, lambda: True)
-    shoot("about.png")
+    shoot("about")
     about.close()
 
     controller.autosave_timer.stop()
@@ -174,33 +189,21 @@ def take(out_dir: Path) -> list[Path]:
     return written
 
 
-def take_translated(out_dir: Path, language: str) -> list[Path]:
-    """The main window in ``language`` (its .qm built by `make translations`)."""
-    from PySide6.QtWidgets import QApplication
+def _report_page(language: str, path: Path) -> Path:
+    """Page 1 of the README's example report (REPORT_EXAMPLE, Standard Letter) in ``language``
+    as a 70 dpi PNG (poppler's pdftoppm)."""
+    from ldn_report.build import build_report
+    from ldn_report.examples import load_example
 
-    from ldn_report.gui.app import application, create_main_window
-    from ldn_report.gui.app_settings import AppSettings
-    from ldn_report.gui.language.translator import install_translator
-
-    app = application()
-    if not install_translator(app, language):
-        sys.exit(f"screenshots: no translation for {language!r} (run `make translations`)")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    window, controller = create_main_window(AppSettings(language=language))
-    controller.open_example(EXAMPLE)
-    window.show()
-    _wait(app, lambda: controller.result is not None and not controller.builder.is_busy())
-    path = out_dir / f"main-window-{language}.png"
-    QApplication.primaryScreen().grabWindow(0).save(str(path))
-    from PIL import Image
-
-    Image.open(path).convert("RGB").quantize(256).save(path, optimize=True)
-    controller.autosave_timer.stop()
-    controller.builder.shutdown()
-    window.close_guard = None
-    controller.drafts.discard()
-    window.close()
-    return [path]
+    ctx = load_example(REPORT_EXAMPLE)
+    pdf = build_report(ctx.with_values(language=language) if language else ctx).pdf
+    with tempfile.TemporaryDirectory() as work:
+        source = Path(work) / "report.pdf"
+        source.write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-r", "70", "-f", "1", "-l", "1", "-png", "-singlefile",
+                        str(source), str(Path(work) / "page")], check=True)
+        shutil.copyfile(Path(work) / "page.png", path)
+    return path
 
 
 def main(argv: list[str]) -> int:
@@ -213,8 +216,7 @@ def main(argv: list[str]) -> int:
             os.environ[var] = str(Path(home) / var.lower())
         os.environ["QT_QPA_PLATFORM"] = "xcb"
         with _xvfb():
-            shots = (take_translated(out_dir.resolve(), language) if language
-                     else take(out_dir.resolve()))
+            shots = take(out_dir.resolve(), language)
             for path in shots:
                 print(path)
     return 0

@@ -41,6 +41,7 @@ from .templates.model import (
     DEFAULT_SCHEDULE,
     DEFAULT_TEMPLATE,
     LOCKED_SECTIONS,
+    Branding,
     ClinicTemplate,
     ScheduleRow,
     SectionSetting,
@@ -184,7 +185,7 @@ def compose_report(
     meta = ReportMeta(
         title=t["title"],
         subject=t["subject"],
-        author=template.branding.clinic_name,
+        author=_clinic_name(template, t),
         # The template's full tag (en-GB, es-MX) when the report is in its language.
         language=template.language if language == template_language(template) else language,
         template_name=template.footer_name,
@@ -205,6 +206,12 @@ def compose_report(
     )
     return Report(meta=meta, sections=sections,
                   references=_reference_entries(pack, clinician.language), hits=hits)
+
+
+def _clinic_name(template: ClinicTemplate, t: dict[str, str]) -> str:
+    """The clinic's name; the built-ins' "Your MS clinic" stands for one, so it is translated."""
+    name = template.branding.clinic_name
+    return t["clinic.placeholder"] if name == Branding().clinic_name else name
 
 
 def report_language_of(ctx: PatientContext, template: ClinicTemplate) -> str:

@@ -703,6 +703,46 @@
         <translation>debe ser una lista con al menos uno de: %1</translation>
     </message>
     <message>
+        <source>this value is not allowed; use one of: %1, or the words the app&apos;s form shows (such as &quot;%2&quot;)</source>
+        <translation>este valor no está permitido; use uno de: %1, o las palabras que muestra el formulario de la aplicación en inglés (como &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>this value is not allowed; use one of: %1</source>
+        <translation>este valor no está permitido; use uno de: %1</translation>
+    </message>
+    <message>
+        <source>value(s) %1 not allowed; use one of: %2, or the words the app&apos;s form shows (such as &quot;%3&quot;) (several separated by ;)</source>
+        <translation>valor(es) %1 no permitido(s); use uno de: %2, o las palabras que muestra el formulario de la aplicación en inglés (como &quot;%3&quot;) (varios separados por ;)</translation>
+    </message>
+    <message>
+        <source>is not %1; this app reads format version %1 only</source>
+        <translation>no es %1; esta aplicación solo lee la versión de formato %1</translation>
+    </message>
+    <message>
+        <source>is not yes/no; use %1</source>
+        <translation>no es sí/no; use %1</translation>
+    </message>
+    <message>
+        <source>must be the number %1 (or left empty)</source>
+        <translation>debe ser el número %1 (o quedar vacío)</translation>
+    </message>
+    <message>
+        <source>the row has %1 cells but the header has %2 columns (an unquoted delimiter in a cell?)</source>
+        <translation>la fila tiene %1 celdas pero el encabezado tiene %2 columnas (¿un separador sin comillas en una celda?)</translation>
+    </message>
+    <message>
+        <source>column(s) %1 of the first line are not known column names; the header must use these names: %2 (or the labels the app&apos;s form shows)</source>
+        <translation>la(s) columna(s) %1 de la primera línea no son nombres de columna conocidos; el encabezado debe usar estos nombres: %2 (o las etiquetas en inglés que muestra el formulario de la aplicación)</translation>
+    </message>
+    <message>
+        <source>required column(s) missing: %1 (is the first line the header?)</source>
+        <translation>falta(n) la(s) columna(s) obligatoria(s): %1 (¿es la primera línea el encabezado?)</translation>
+    </message>
+    <message>
+        <source>has %1 patient rows; at most %2 per batch</source>
+        <translation>tiene %1 filas de pacientes; como máximo %2 por lote</translation>
+    </message>
+    <message>
         <source>%1 row(s) with an empty %2 cell (rows %3; the manifest&apos;s unset column), built with the neutral wording of &quot;unknown&quot; (Not recorded); fill in the list and run it again for wording that fits each patient.</source>
         <translation>%1 fila(s) con la celda %2 vacía (filas %3; la columna unset del manifiesto), generadas con el texto neutro de &quot;unknown&quot; (No consta); complete la lista y vuelva a ejecutarla para un texto adecuado a cada paciente.</translation>
     </message>

@@ -134,3 +134,19 @@ def spanish(qapp):
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def spanish_window(qtbot, spanish, message_boxes):
+    window, controller = create_main_window(AppSettings(language="es"))
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    controller.autosave_timer.stop()
+    controller.builder.shutdown()
+    window.close_guard = None
+    controller.drafts.discard()
+    assert controller.builder.wait_for_done(30_000)
+    window.close()
+    window.deleteLater()
+    qtbot.wait(1)

@@ -14,27 +14,10 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QGroupBox, QLabel
 
 from ldn_report.context import CHOICE_LABELS, FIELDS, FIELDS_BY_NAME
-from ldn_report.gui.app import create_main_window
 from ldn_report.gui.app_settings import AppSettings
 from ldn_report.gui.context_form import GROUP_ORDER, ContextForm
 from ldn_report.gui.language.field_texts import MARKED
 from ldn_report.gui.language.translator import ui_language
-
-
-@pytest.fixture
-def spanish_window(qtbot, spanish, message_boxes):
-    window, controller = create_main_window(AppSettings(language="es"))
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    controller.autosave_timer.stop()
-    controller.builder.shutdown()
-    window.close_guard = None
-    controller.drafts.discard()
-    assert controller.builder.wait_for_done(30_000)
-    window.close()
-    window.deleteLater()
-    qtbot.wait(1)
 
 
 def menu_titles(window) -> list[str]:

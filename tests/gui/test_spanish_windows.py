@@ -53,8 +53,8 @@ def test_template_editor_in_spanish(qtbot, spanish):
     try:
         assert editor.windowTitle() == "Plantillas de la clínica"
         tabs = [editor.form.tabText(i) for i in range(editor.form.count())]
-        assert tabs == ["General", "Identidad", "Secciones", "Texto de la clínica",
-                        "Calendario", "Registro de la conversación", "Idiomas"]
+        assert tabs == ["General", "Identidad", "Secciones", "Textos", "Calendario", "Registro",
+                        "Idiomas"]
         assert _english_left(_texts(editor)) == []
         table = editor.form.sections_table
         assert table.item(1, 1).text() == "Puntos clave"
@@ -206,3 +206,47 @@ def test_every_template_editor_mistake_is_explained_in_spanish(spanish, path, va
     english = [w for w in ("must", "allowed", "choose", "write", "closed", "line", "needs")
                if f" {w} " in f" {core_message(message)} "]
     assert english == [], core_message(message)
+
+
+def test_every_clinic_list_row_mistake_is_known(qapp):
+    """The batch window lists each row's problems in the interface language: the clinic
+    list reader's whole class of cell mistakes (and a shifted row) is in the table."""
+    from ldn_report.batch.clinic_list import HEADER, parse_clinic_list
+
+    def row(**cells: str) -> str:
+        return ",".join(cells.get(name, "") for name in HEADER)
+
+    good = {"ms.phenotype": "RRMS", "dmt.status": "declined"}
+    rows = [row(**{**good, "ms.phenotype": "XMS"}), row(**{**good, "goals": "flying"}),
+            row(**{**good, "goals": "mood;flying;swimming"}), row(**{**good, "dmt.status": "?"}),
+            row(**{**good, "safety.opioid_use": "perhaps"}), row(**{**good, "language": "fr"}),
+            row(**{**good, "patient.date_of_birth": "1984-13-45"}),
+            row(**{**good, "schema_version": "2"}), row(**good) + ",extra"]
+    listing = parse_clinic_list(",".join(HEADER) + "\n" + "\n".join(rows) + "\n")
+    messages = [p.message for r in listing.rows for p in r.problems]
+    assert len(messages) >= len(rows)
+    assert [m for m in messages if not known(m)] == []
+
+
+def test_the_spanish_medicine_entry_shows_its_whole_hint(qtbot, spanish, spanish_window):
+    entry = spanish_window.form.medicine_list.entry
+    assert entry.placeholderText() == "Escriba un medicamento y pulse Intro"
+    spanish_window.resize(1280, 720)
+    qtbot.wait(50)
+    room = entry.contentsRect().width() - 8  # the line edit's own text margins
+    assert entry.fontMetrics().horizontalAdvance(entry.placeholderText()) <= room
+
+
+def test_the_spanish_template_editor_fits_a_small_screen(qtbot, spanish):
+    from test_template_editor import SMALL_SCREEN, _controls_fit
+
+    editor = TemplateEditor(None, load_example("on-dmt-mood-pain"))
+    qtbot.addWidget(editor)
+    try:
+        editor.show()
+        editor.resize(*SMALL_SCREEN)
+        qtbot.waitUntil(lambda: (editor.width(), editor.height()) == SMALL_SCREEN)
+        assert editor.minimumSizeHint().width() <= SMALL_SCREEN[0]
+        assert _controls_fit(editor) == []
+    finally:
+        editor.builder.shutdown()

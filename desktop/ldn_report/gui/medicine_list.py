@@ -52,9 +52,12 @@ class MedicineListEdit(QWidget):
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setAccessibleName(self.tr("Remove the selected medicine"))
         self.remove_button.clicked.connect(self.remove_selected)
-        row.addWidget(self.entry, 1)
+        # The entry has a line of its own: beside two buttons it was squeezed to a few letters
+        # in Spanish ("Escriba un ..."), whose button labels are longer.
+        layout.addWidget(self.entry)
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
+        row.addStretch(1)
         layout.addLayout(row)
         self.note = QLabel()
         self.note.setObjectName("medications:note")

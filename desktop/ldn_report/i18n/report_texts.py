@@ -12,6 +12,7 @@ _EN: dict[str, str] = {
     "title": "Low-dose naltrexone (LDN) for MS: your counseling report",
     "subject": "Counseling report on low-dose naltrexone for multiple sclerosis",
     "keywords": "low-dose naltrexone; multiple sclerosis; counseling report",
+    "clinic.placeholder": "Your MS clinic",  # the built-in templates' stand-in clinic name
     # the patient block
     "fact.patient": "Patient",
     "fact.date_of_birth": "Date of birth",
@@ -109,6 +110,7 @@ _ES: dict[str, str] = {
     "subject": "Informe de orientaci\u00f3n sobre la naltrexona en dosis bajas para la "
                "esclerosis m\u00faltiple",
     "keywords": "naltrexona en dosis bajas; esclerosis m\u00faltiple; informe de orientaci\u00f3n",
+    "clinic.placeholder": "Su cl\u00ednica de EM",
     "heading.header": "La naltrexona en dosis bajas (LDN) y su EM",
     "heading.key_points": "Puntos clave",
     "heading.why_ldn": "Por qu\u00e9 hablamos con usted de la LDN",

@@ -130,6 +130,37 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                                           "name) and date (YYYY-MM-DD)")),
         (r"must be a list with at least one of: (.*)",
          QT_TRANSLATE_NOOP("CoreMessage", "must be a list with at least one of: %1")),
+        # the clinic list's rows and header (batch.clinic_list)
+        (r"this value is not allowed; use one of: (.*?), or the words the app's form shows "
+         r"\(such as \"(.*)\"\)",
+         QT_TRANSLATE_NOOP("CoreMessage", "this value is not allowed; use one of: %1, or the "
+                                          "words the app's form shows (such as \"%2\")")),
+        (r"this value is not allowed; use one of: (.*)",
+         QT_TRANSLATE_NOOP("CoreMessage", "this value is not allowed; use one of: %1")),
+        (r"values? (.+?) (?:is|are) not allowed; use one of: (.*?), or the words the app's form "
+         r"shows \(such as \"(.*)\"\) \(several separated by ;\)",
+         QT_TRANSLATE_NOOP("CoreMessage", "value(s) %1 not allowed; use one of: %2, or the "
+                                          "words the app's form shows (such as \"%3\") "
+                                          "(several separated by ;)")),
+        (r"is not (\d+); this app reads format version \1 only",
+         QT_TRANSLATE_NOOP("CoreMessage", "is not %1; this app reads format version %1 only")),
+        (r"is not yes/no; use (.*)", QT_TRANSLATE_NOOP("CoreMessage", "is not yes/no; use %1")),
+        (r"must be the number (\d+) \(or left empty\)",
+         QT_TRANSLATE_NOOP("CoreMessage", "must be the number %1 (or left empty)")),
+        (r"the row has (\d+) cells but the header has (\d+) columns \(an unquoted delimiter in "
+         r"a cell\?\)",
+         QT_TRANSLATE_NOOP("CoreMessage", "the row has %1 cells but the header has %2 columns "
+                                          "(an unquoted delimiter in a cell?)")),
+        (r"column\(s\) (.+?) of the first line are not known column names; the header must use "
+         r"these names: (.*) \(or the labels the app's form shows\)",
+         QT_TRANSLATE_NOOP("CoreMessage", "column(s) %1 of the first line are not known column "
+                                          "names; the header must use these names: %2 (or the "
+                                          "labels the app's form shows)")),
+        (r"required column\(s\) missing: (.*) \(is the first line the header\?\)",
+         QT_TRANSLATE_NOOP("CoreMessage", "required column(s) missing: %1 (is the first line "
+                                          "the header?)")),
+        (r"has (\d+) patient rows; at most (\d+) per batch",
+         QT_TRANSLATE_NOOP("CoreMessage", "has %1 patient rows; at most %2 per batch")),
         # the clinic-day batch (batch.runner's unset note, batch.paths' notes on a typed path)
         (r"(\d+) (?:row has|rows have) an empty (.+?) cell \((?:row|rows) (.+?); the "
          r"manifest's unset column\)\. (?:It was|They were) built with the neutral wording of "

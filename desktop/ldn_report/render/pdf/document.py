@@ -216,7 +216,8 @@ class ReportRenderer:
     def letterhead(self) -> list[Flowable]:
         b = self.template.branding
         st = self.styles
-        lines = [Para(markup.text(b.clinic_name), st.clinic_name)]
+        # meta.author: the clinic's name, or the built-ins' placeholder in the report's language
+        lines = [Para(markup.text(self.report.meta.author), st.clinic_name)]
         if b.department:
             lines.append(Para(markup.text(b.department), st.clinic_line))
         contact = [v for v in (b.address, b.phone, b.website) if v.strip()]
