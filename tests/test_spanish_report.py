@@ -373,6 +373,26 @@ def test_a_review_record_survives_save_and_load(tmp_path):
     assert again.texts_by_language == template.texts_by_language
 
 
+# ---- plain, consistent terms -----------------------------------------------------------------
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_placebo_and_tme_are_explained_where_a_reader_first_meets_them(template):
+    """One word for each thing (placebo, TME), said in full the first time a patient section
+    uses it, in every example under every built-in (translator review, issue 14)."""
+    chosen = next(t for t in builtin_templates() if t.name == template)
+    for example in example_names():
+        report = compose_report(spanish(example), template=chosen, generated_on=GENERATED)
+        text = _patient_text(report)
+        assert "pastilla sin medicamento" not in text.replace(
+            "placebo (una pastilla sin medicamento)", "")
+        if "placebo" in text:
+            first = text.index("placebo")
+            assert text[first:].startswith("placebo (una pastilla sin medicamento)"), example
+        if "TME" in text:
+            assert text.index("TME") == text.index("enfermedad (TME)") + len("enfermedad ("), \
+                example
+
+
 # ---- reading level in Spanish -----------------------------------------------------------------
 
 @functools.cache
@@ -416,6 +436,14 @@ def test_the_spanish_formulas_can_fail():
 
 
 if __name__ == "__main__":  # print the figures: python tests/test_spanish_report.py
-    for fh, sp, where in sorted(spanish_readability())[:10]:
-        print(f"Fernandez-Huerta {fh:5.1f}  Szigriszt-Pazos {sp:5.1f}  {where}")
+    by_section: dict[str, list[tuple[float, float]]] = {}
+    for fh, sp, where in spanish_readability():
+        by_section.setdefault(where.rsplit(" / ", 1)[1], []).append((fh, sp))
+    print("section               worst FH  worst SP  (every example under every built-in)")
+    for section in PATIENT_SECTIONS:
+        rows = by_section.get(section, [])
+        if rows:
+            print(f"{section:20s}  {min(r[0] for r in rows):8.1f}  {min(r[1] for r in rows):8.1f}"
+                  f"  ({len(rows)} texts)")
+    print("worst Fernandez-Huerta:", min(spanish_readability()))
     print("worst Szigriszt-Pazos:", min(spanish_readability(), key=lambda r: r[1]))

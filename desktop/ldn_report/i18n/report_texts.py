@@ -129,7 +129,7 @@ _ES: dict[str, str] = {
     "fact.appointment": "Cita",
     "fact.clinician": "Profesional",
     "fact.ms_type": "Tipo de EM",
-    "fact.dmt": "TME",
+    "fact.dmt": "Tratamiento (TME)",
     "fact.hopes": "Lo que espera",
     "fact.date": "Fecha",
     "deidentified_report": "Informe sin datos personales",
