@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 # A number inside a sentence: 3.3, 0.04, 4.5 (not a version such as 1.1.0, not a date).
 _DECIMAL = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
@@ -13,9 +14,11 @@ def _locale(language: str) -> str:
     return language.replace("-", "_")
 
 
+@lru_cache(maxsize=512)
 def format_date(value: dt.date, language: str) -> str:
     """English keeps ISO dates (what the reports always printed); other languages get Babel's
-    long form, e.g. "26 de noviembre de 2026"."""
+    long form, e.g. "26 de noviembre de 2026". Cached: a report asks for the pack's two dates
+    once per statement, and Babel takes about 0.1 ms each time (a sixth of a Spanish build)."""
     if language.split("-")[0].lower() == "en":
         return value.isoformat()
     from babel.dates import format_date as _babel_date  # here: English reports never need Babel
