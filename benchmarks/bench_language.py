@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+import time
 
 from common import Result, time_calls
 
@@ -13,7 +14,9 @@ ROUNDS = 5  # English and Spanish take turns, so machine load hits both alike
 
 def run() -> list[Result]:
     names = (f"build_report({EXAMPLE}) English", f"build_report({EXAMPLE}) Spanish",
-             "  Spanish over English (median of rounds)")
+             "  Spanish over English (median of rounds)",
+             f"build_report({EXAMPLE}) English, CPU", f"build_report({EXAMPLE}) Spanish, CPU",
+             "  Spanish over English, CPU time")
     try:
         from ldn_report.build import build_report
         from ldn_report.examples import load_example
@@ -24,15 +27,21 @@ def run() -> list[Result]:
     except Exception as exc:  # no Spanish yet: say so, go on with the other benchmarks
         reason = f"{type(exc).__name__}: {exc}"
         return [Result.skip(n, "ms", reason) for n in names]
-    en: list[float] = []
-    es: list[float] = []
-    extra: list[float] = []
-    for _ in range(ROUNDS):
-        a = time_calls(lambda: build_report(english), runs=5, warmup=1)
-        b = time_calls(lambda: build_report(spanish), runs=5, warmup=1)
-        en += a
-        es += b
-        extra.append((statistics.median(b) / statistics.median(a) - 1) * 100)
-    note = f"{ROUNDS} rounds of 5 runs each, taking turns"
-    return [Result(names[0], "ms", en, note=note), Result(names[1], "ms", es, note=note),
-            Result(names[2], "%", extra, MAX_EXTRA_PERCENT, note="target: within 10%")]
+    rows: list[Result] = []
+    # Wall time as a user waits for it; then this process's CPU time, which a machine busy
+    # with other jobs (the shared test machine) changes far less: the fairer comparison.
+    for clock, (en_name, es_name, extra_name) in ((time.perf_counter, names[:3]),
+                                                  (time.process_time, names[3:])):
+        en: list[float] = []
+        es: list[float] = []
+        extra: list[float] = []
+        for _ in range(ROUNDS):
+            a = time_calls(lambda: build_report(english), runs=5, warmup=1, clock=clock)
+            b = time_calls(lambda: build_report(spanish), runs=5, warmup=1, clock=clock)
+            en += a
+            es += b
+            extra.append((statistics.median(b) / statistics.median(a) - 1) * 100)
+        note = f"{ROUNDS} rounds of 5 runs each, taking turns"
+        rows += [Result(en_name, "ms", en, note=note), Result(es_name, "ms", es, note=note),
+                 Result(extra_name, "%", extra, MAX_EXTRA_PERCENT, note="target: within 10%")]
+    return rows

@@ -304,6 +304,16 @@ def test_accessible_html_declares_spanish():
     assert ES["footer.translation"] in html
 
 
+def test_accessible_pdf_declares_spanish():
+    from ldn_report.compose import content_hash
+    from ldn_report.render.accessible_pdf import render_accessible_pdf
+    from ldn_report.templates.model import DEFAULT_TEMPLATE
+
+    report = compose_report(spanish("takes-opioids"), generated_on=GENERATED)
+    pdf, _pages = render_accessible_pdf(report, DEFAULT_TEMPLATE, content_hash(report))
+    assert PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Lang"] == "es"
+
+
 def test_an_english_report_has_no_translation_notice():
     report = compose_report(load_example("takes-opioids"), generated_on=GENERATED)
     assert report.meta.footer_notice == ""
