@@ -719,6 +719,10 @@
         <translation>no es %1; esta aplicación solo lee la versión de formato %1</translation>
     </message>
     <message>
+        <source>is not yes/no; use %1, or x for yes (an empty cell is no)</source>
+        <translation>no es sí/no; use %1, o x para sí (una celda vacía es no)</translation>
+    </message>
+    <message>
         <source>is not yes/no; use %1</source>
         <translation>no es sí/no; use %1</translation>
     </message>

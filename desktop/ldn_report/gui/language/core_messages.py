@@ -144,6 +144,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                                           "(several separated by ;)")),
         (r"is not (\d+); this app reads format version \1 only",
          QT_TRANSLATE_NOOP("CoreMessage", "is not %1; this app reads format version %1 only")),
+        (r"is not yes/no; use (.*), or x for yes \(an empty cell is no\)",
+         QT_TRANSLATE_NOOP("CoreMessage", "is not yes/no; use %1, or x for yes (an empty cell "
+                                          "is no)")),
         (r"is not yes/no; use (.*)", QT_TRANSLATE_NOOP("CoreMessage", "is not yes/no; use %1")),
         (r"must be the number (\d+) \(or left empty\)",
          QT_TRANSLATE_NOOP("CoreMessage", "must be the number %1 (or left empty)")),
