@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
 import os
@@ -17,6 +18,7 @@ from ldn_report.build import build_report
 from ldn_report.examples import example_names, load_example
 from ldn_report.paths import EXAMPLES_DIR, FONTS_DIR
 from ldn_report.render.accessible_pdf import RefusedFetch, local_fetcher
+from ldn_report.report import Timeline
 from ldn_report.templates.catalogue import builtin_templates, resolve_template
 from ldn_report.templates.file_format import load_template
 from pdf_tags import attributes, headings, struct_elements
@@ -94,8 +96,60 @@ def test_logo_is_a_figure_with_alternative_text(tmp_path):
                     f'"Lakeside Neurology"\nlogo = "{logo.as_posix()}"\n', encoding="utf-8")
     result = build_report(load_example("on-dmt-mood-pain"), load_template(path), accessible=True)
     figures = [e for e in struct_elements(result.pdf) if e["/S"] == "/Figure"]
-    assert [str(f["/Alt"]) for f in figures] == ["Logo of Lakeside Neurology"]
+    # the logo first, in the letterhead; then the timeline
+    assert [str(f["/Alt"])[:8] for f in figures] == ["Logo of ", "Timeline"]
+    assert str(figures[0]["/Alt"]) == "Logo of Lakeside Neurology"
     assert ua1_failures(result.pdf) == []
+
+
+@pytest.mark.parametrize("example", ["on-dmt-mood-pain", "everything-flagged"])
+def test_timeline_is_a_figure_whose_alt_text_names_every_point_then_a_list(example):
+    _, result = built(example, "Standard Letter")
+    elements = list(struct_elements(result.pdf))
+    figures = [e for e in elements if e["/S"] == "/Figure"]
+    assert len(figures) == 1  # no logo in the built-in template: the timeline alone
+    alt = str(figures[0]["/Alt"])
+    timeline = next(b for s in result.report.sections for b in s.blocks
+                    if isinstance(b, Timeline))
+    assert alt.startswith("Timeline drawing of your plan, in weeks from the start: ")
+    # every point, in week order, with its week unless its label says it already
+    spans = [alt.index(p.label) for p in sorted(timeline.points, key=lambda p: p.week)]
+    assert spans == sorted(spans)
+    for point in timeline.points:
+        week = f"{point.week:g}"
+        assert f"{point.label} at week {week}" in alt or point.label == f"Week {week}"
+    # the same points stay readable as a list after the figure
+    after = elements[elements.index(figures[0]):]
+    assert any(e["/S"] == "/L" for e in after)
+    assert "Week 0: Before you start" in pdf_text(result.pdf)
+
+
+def test_spanish_timeline_alt_text_is_spanish():
+    ctx = load_example("on-dmt-mood-pain")
+    result = build_report(dataclasses.replace(ctx, language="es"), accessible=True)
+    figure = next(e for e in struct_elements(result.pdf) if e["/S"] == "/Figure")
+    assert str(figure["/Alt"]).startswith("Dibujo de su plan en el tiempo")
+    assert "en la semana 12" in str(figure["/Alt"])
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+@pytest.mark.parametrize("example", ["on-dmt-mood-pain", "everything-flagged"])
+def test_sections_start_a_new_page_where_the_standard_pdf_does(example, template):
+    _, result = built(example, template)
+    pages = [[line.strip() for line in (page.extract_text() or "").splitlines() if line.strip()]
+             for page in PdfReader(io.BytesIO(result.pdf)).pages]
+    breaking = [s for s in result.report.sections[1:] if s.page_break_before and s.title]
+    if not breaking:
+        pytest.skip(f"{template} starts no section after the first on a new page")
+    for section in breaking:
+        title = " ".join(section.title.split())
+        # the heading is the page's first line, or the second under "For clinicians"
+        assert any(title in page[:2] for page in pages), title
+    # and no other section does: the references follow the evidence summary on its page
+    tops = {page[0] for page in pages if page}
+    others = [" ".join(s.title.split()) for s in result.report.sections
+              if s.title and not s.page_break_before and s.audience == "clinician"]
+    assert not any(t in tops for t in others)
 
 
 def test_template_footer_text_is_data_not_css_or_markup(tmp_path):

@@ -209,3 +209,40 @@ def test_a_long_note_without_spaces_or_over_lines_stays_inside_the_text_column(n
     assert drawn
     assert max(c["x1"] for c in drawn) <= right + 1
     assert min(c["x0"] for c in drawn) >= min(c["x0"] for c in page.chars) - 1
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="pdffonts (poppler-utils) missing")
+def test_accessible_pdf_prints_every_script_in_the_bundled_faces(tmp_path: Path) -> None:
+    """The accessible route (WeasyPrint) draws each script in its bundled face through
+    @font-face, never a system font; the names read back as typed, mixed with Latin."""
+    from ldn_report.build import build_report as build_any
+
+    names = [name for name, _, _ in SCRIPT_NAMES.values()] + ["किताब"]  # a pre-base vowel
+    data = {**MINIMAL_CONTEXT, "patient": {"name": f"Ann {names[0]}"},
+            "notes": "\n".join(f"Notes for {n}, and Ann." for n in names)}
+    result = build_any(context_from_dict(data, today=TODAY), accessible=True,
+                       generated_on=TODAY)
+    assert result.warnings == ()
+    text = pdftotext(result.pdf, tmp_path)
+    for name in names:
+        assert f"Notes for {name}, and Ann." in text
+    path = tmp_path / "a.pdf"
+    path.write_bytes(result.pdf)
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+    faces = {row.split()[0].split("+")[-1] for row in out.stdout.splitlines()[2:]}
+    assert {"LDN-Sans", "LDN-Arabic", "LDN-Hebrew", "LDN-Cjk", "LDN-Thai",
+            "LDN-Devanagari"} <= faces
+    assert all(face.startswith("LDN-") for face in faces), faces  # no system font
+
+
+def test_accessible_pdf_of_a_latin_report_loads_no_script_face() -> None:
+    from ldn_report.compose import compose_report
+    from ldn_report.evidence import default_pack
+    from ldn_report.render.accessible_pdf import font_faces
+    from ldn_report.templates.catalogue import resolve_template
+
+    report = compose_report(context_from_dict(MINIMAL_CONTEXT, today=TODAY), default_pack(),
+                            resolve_template(None), generated_on=TODAY)
+    faces, families = font_faces(report)
+    assert {family for family, *_ in faces} == {"LDN Sans"}
+    assert families == '"LDN Sans"'

@@ -54,6 +54,9 @@ _EN: dict[str, str] = {
     "mon.timeline": "Your plan over time (weeks from the start)",
     "mon.weeks": "weeks",
     "mon.week": "Week {week}",
+    # the timeline drawing's alternative text (the accessible PDF's figure)
+    "mon.timeline_alt": "Timeline drawing of your plan, in weeks from the start: {points}.",
+    "mon.timeline_point": "{label} at week {week}",
     # discussion record
     "rec.lead": "We talked about these points (tick each one):",
     "rec.interpreter": "An interpreter was used. Language: ______________________",
@@ -161,6 +164,8 @@ _ES: dict[str, str] = {
     "mon.timeline": "Su plan en el tiempo (semanas desde el inicio)",
     "mon.weeks": "semanas",
     "mon.week": "Semana {week}",
+    "mon.timeline_alt": "Dibujo de su plan en el tiempo, en semanas desde el inicio: {points}.",
+    "mon.timeline_point": "{label} en la semana {week}",
     "rec.lead": "Hablamos de estos puntos (marque cada uno):",
     "rec.interpreter": "Hubo un int\u00e9rprete. Idioma: ______________________",
     "sign.Patient": "Paciente",

@@ -11,6 +11,9 @@ from .. import report as model
 from ..i18n import format_number, report_texts
 from . import text_direction
 
+# Draws a timeline for paper: (block, alternative text) -> inline SVG (render/timeline_svg.py).
+TimelineFigure = Callable[[model.Timeline, str], str]
+
 # C0/C1 control characters (other than line breaks and tabs) have no business in a page and
 # some screen readers announce them; the PDF drops them too (pdf/markup.py).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -74,7 +77,7 @@ body{max-width:none;padding:0;color:#000;background:#fff}
 a{color:#000}
 h2,h3{break-after:avoid}
 aside,tr,li{break-inside:avoid}
-section:not(.clinician)+section.clinician{break-before:page}}
+section.new-page{break-before:page}}
 """.strip()
 
 
@@ -104,8 +107,10 @@ def attr(value: str) -> str:
 class _Renderer:
     """Turns one report's blocks into HTML fragments (every model string goes through text())."""
 
-    def __init__(self, report: model.Report) -> None:
+    def __init__(self, report: model.Report, timeline_figure: TimelineFigure | None = None
+                 ) -> None:
         self.report = report
+        self.timeline_figure = timeline_figure
         self.t = report_texts(report.meta.language)
         self.numbers = {r.id: r.number for r in report.references}
         # Only link to anchors that exist: a template may hide the reference list.
@@ -165,15 +170,14 @@ class _Renderer:
 
     def _timeline(self, block: model.Timeline) -> list[str]:
         # A drawing says nothing to a screen reader; the same points as an ordered list do.
+        # On paper (the accessible PDF) the drawing comes first as a figure whose alternative
+        # text sums up the same points in words.
+        figure = [self.timeline_figure(block, timeline_alt(block, self.report.meta.language))
+                  ] if self.timeline_figure and block.points else []
         out = [f"<p>{text(block.caption)}</p>"] if block.caption else []
-        items = []
-        for point in sorted(block.points, key=lambda p: p.week):
-            week = self.t["mon.week"].format(
-                week=format_number(point.week, self.report.meta.language))
-            label = text(point.label)
-            same = point.label.strip().lower() == week.lower()
-            items.append(f"<li>{label}</li>" if same else f"<li>{week}: {label}</li>")
-        return [*out, '<ol class="timeline">', *items, "</ol>"] if items else out
+        items = [f"<li>{text(point)}</li>"
+                 for point in _timeline_points(block, self.report.meta.language, "mon.week")]
+        return [*figure, *out, '<ol class="timeline">', *items, "</ol>"] if items else out
 
     def _factlist(self, block: model.FactList) -> list[str]:
         if not block.items:
@@ -219,6 +223,29 @@ class _Renderer:
                 in_list = para.bullet
             out.append(f"<li>{spans}</li>" if para.bullet else f"<p>{spans}</p>")
         return [*out, "</ul>"] if in_list else out
+
+
+def _timeline_points(block: model.Timeline, language: str, key: str) -> list[str]:
+    """Each point of the timeline in words, in week order: its label, and its week in the
+    words of ``key`` when the label does not already say it ("Week 4")."""
+    t = report_texts(language)
+    out = []
+    for point in sorted(block.points, key=lambda p: p.week):
+        week = format_number(point.week, language)
+        label = point.label.strip()
+        if label.lower() == t["mon.week"].format(week=week).lower():
+            out.append(label)
+        elif key == "mon.week":
+            out.append(f'{t["mon.week"].format(week=week)}: {label}')
+        else:
+            out.append(t[key].format(label=label, week=week))
+    return out
+
+
+def timeline_alt(block: model.Timeline, language: str) -> str:
+    """The timeline drawing's alternative text: every point and its week, from the same data."""
+    points = _timeline_points(block, language, "mon.timeline_point")
+    return report_texts(language)["mon.timeline_alt"].format(points="; ".join(points))
 
 
 def _span(span: model.Span) -> str:
@@ -291,7 +318,10 @@ def _footer(meta: model.ReportMeta, content_hash: str) -> str:
 def _section(r: _Renderer, index: int, section: model.Section) -> Iterable[str]:
     clinician = section.audience == "clinician"
     label = f' aria-labelledby="h-{index}"' if section.title else ""
-    cls = ' class="clinician"' if clinician else ""
+    # new-page: where the standard PDF starts a new page (the template's choice), for print.
+    classes = [c for c, on in (("clinician", clinician), ("new-page", section.page_break_before))
+               if on]
+    cls = f' class="{" ".join(classes)}"' if classes else ""
     yield f'<section id="s-{index}"{cls}{label}>'
     if clinician:
         yield '<p class="audience">For clinicians</p>'
@@ -303,18 +333,19 @@ def _section(r: _Renderer, index: int, section: model.Section) -> Iterable[str]:
 
 
 def render_html(report: model.Report, content_hash: str, print_css: str = "",
-                logo_url: str = "") -> str:
+                logo_url: str = "", timeline_figure: TimelineFigure | None = None) -> str:
     """``report`` as one HTML5 document; the same inputs give the same text.
 
     ``print_css`` (the accessible PDF's paper layout) goes after the page's own style, so it
     wins where both set something. ``logo_url``: the clinic's logo in the letterhead (the
     accessible PDF gives its file; the standalone page stays self-contained without one).
+    ``timeline_figure`` draws the monitoring timeline as a figure (the accessible PDF's).
 
     Only the model's own fields are used: a de-identified report stays de-identified because
     the model already hides the identity, and nothing else is looked up here.
     """
     meta = report.meta
-    r = _Renderer(report)
+    r = _Renderer(report, timeline_figure)
     body: list[str] = [*_header(meta, logo_url), "<main>", f"<h1>{text(meta.title)}</h1>"]
     header = report.section("header")
     if header is None or not any(isinstance(b, model.FactList) for b in header.blocks):

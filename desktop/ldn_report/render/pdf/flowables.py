@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable, Sequence
@@ -20,10 +19,10 @@ from reportlab.platypus.paragraph import (
 )
 from reportlab.platypus.paraparser import ParaParser
 
-from ldn_report.i18n.formats import format_number
 from ldn_report.render.pdf import fonts, markup
 from ldn_report.render.pdf.shaping import shaping_style
 from ldn_report.render.pdf.styles import CALLOUT_COLOURS, MUTED, RULE, TEXT, StyleSet
+from ldn_report.render.timeline_layout import layout_timeline, timeline_font_sizes
 
 # Parsed markup per (text, style): most of a report is evidence text that every patient's report
 # shares, so the GUI's re-renders and a batch parse each paragraph once. Bounded; lru_cache is
@@ -259,14 +258,6 @@ def callout_table(kind: str, title: Para | None, body: Sequence[Para],
     return [CondPageBreak(room), table]
 
 
-def _nice_step(span: float, max_ticks: int) -> float:
-    """A tick step of 1, 2, 4 (weeks), or a multiple of 4, giving at most ``max_ticks`` ticks."""
-    for step in (1, 2, 4, 8, 12, 16, 26, 52):
-        if span / step <= max_ticks:
-            return step
-    return math.ceil(span / max_ticks / 52) * 52
-
-
 class TimelineDrawing(Flowable):
     """A horizontal axis in weeks with labelled points; labels take turns above and below the
     axis, and move one row further out when they would still touch a neighbour."""
@@ -291,72 +282,31 @@ class TimelineDrawing(Flowable):
 
     def _build(self, width: float) -> Drawing:
         st = self.styles
-        label_size = max(st.sizes.small + 1, 12) if st.large else st.sizes.small + 1
-        tick_size = max(st.sizes.small, 12) if st.large else st.sizes.small
-        row_h = label_size * 1.4
-        unit = self.unit
-        unit_w = stringWidth(unit, fonts.REGULAR, tick_size) + tick_size
-        weeks = [w for _, w in self.points] or [0.0]
-        lo = min(0.0, *weeks)
-        axis_w = width - unit_w
-        step = _nice_step(max(max(weeks) - lo, 1), max(3, int(axis_w / (tick_size * 7))))
-        hi = math.ceil(max(max(weeks), lo + step) / step) * step
-        edge = tick_size
-
-        def x_of(week: float) -> float:
-            return edge + (week - lo) / (hi - lo) * (axis_w - 2 * edge)
-
-        # Alternate labels above/below the axis; move one row out while still touching a
-        # neighbour on that side (after trying the other side's same row first).
-        right_edge: dict[tuple[int, int], float] = {}  # (side, row) -> right end of last label
-        gap = label_size * 0.8
-        labels: list[tuple[str, float, float, int, int]] = []
-        for i, (label, week) in enumerate(self.points):
-            x = x_of(week)
-            w = stringWidth(label, fonts.REGULAR, label_size)
-            left = min(max(x - w / 2, 0), width - w)
-            side, row = (1 if i % 2 == 0 else -1), 0
-            while right_edge.get((side, row), -1e9) + gap > left:
-                if right_edge.get((-side, row), -1e9) + gap <= left:
-                    side = -side
-                    break
-                row += 1
-            right_edge[(side, row)] = left + w
-            labels.append((label, x, left, side, row))
-
-        rows_above = 1 + max((r for *_, s, r in labels if s == 1), default=-1)
-        rows_below = 1 + max((r for *_, s, r in labels if s == -1), default=-1)
-        tick_band = tick_size * 1.7
-        axis_y = rows_below * row_h + tick_band + 2
-        height = axis_y + rows_above * row_h + label_size * 0.6
-        d = Drawing(width, height)
+        label_size, tick_size = timeline_font_sizes(st.sizes.small, st.large)
+        lay = layout_timeline(self.points, width, label_size=label_size, tick_size=tick_size,
+                              unit=self.unit, language=self.language,
+                              text_width=lambda t, size: stringWidth(t, fonts.REGULAR, size))
+        d = Drawing(width, lay.height)
         # The renderer sets an initial font before any String; keep it off Helvetica.
         d.initialFontName = fonts.REGULAR
         d.initialFontSize = tick_size
-        d.add(Line(x_of(lo), axis_y, x_of(hi) + edge / 2, axis_y, strokeColor=MUTED,
+        axis_y = lay.axis_y
+        d.add(Line(lay.axis_from, axis_y, lay.axis_to, axis_y, strokeColor=MUTED,
                    strokeWidth=1.2))
-        d.add(String(x_of(hi) + edge, axis_y - tick_size * 0.35, unit, fontName=fonts.REGULAR,
+        d.add(String(lay.unit_x, lay.unit_baseline, lay.unit, fontName=fonts.REGULAR,
                      fontSize=tick_size, fillColor=MUTED))
-        week = lo
-        while week <= hi + 1e-9:
-            x = x_of(week)
+        for x, number in lay.ticks:
             d.add(Line(x, axis_y - 3.5, x, axis_y + 3.5, strokeColor=MUTED, strokeWidth=0.8))
-            d.add(String(x, axis_y - tick_size * 1.3, format_number(week, self.language),
-                         fontName=fonts.REGULAR,
+            d.add(String(x, lay.tick_baseline, number, fontName=fonts.REGULAR,
                          fontSize=tick_size, fillColor=MUTED, textAnchor="middle"))
-            week += step
-        for label, x, left, side, row in labels:
-            if side == 1:
-                baseline = axis_y + label_size * 0.75 + row * row_h
-                stem_end = baseline - 2
-            else:
-                baseline = axis_y - tick_band - label_size * 0.9 - row * row_h
-                stem_end = baseline + label_size
-            if row:
+        for label in lay.labels:
+            if label.stem_end is not None:
                 # A leader line says which point an outer or lower label belongs to.
-                d.add(Line(x, axis_y, x, stem_end, strokeColor=RULE, strokeWidth=0.7))
-            d.add(String(left, baseline, label, fontName=fonts.REGULAR, fontSize=label_size,
-                         fillColor=TEXT))
-        for _, x, *_ in labels:
-            d.add(Circle(x, axis_y, 4, fillColor=st.accent, strokeColor=white, strokeWidth=1))
+                d.add(Line(label.x, axis_y, label.x, label.stem_end, strokeColor=RULE,
+                           strokeWidth=0.7))
+            d.add(String(label.left, label.baseline, label.text, fontName=fonts.REGULAR,
+                         fontSize=label_size, fillColor=TEXT))
+        for label in lay.labels:
+            d.add(Circle(label.x, axis_y, 4, fillColor=st.accent, strokeColor=white,
+                         strokeWidth=1))
         return d

@@ -45,6 +45,16 @@ NEEDS_SCRIPT_FACE = re.compile(
 _JOINERS = {"\u200c", "\u200d"}
 
 
+def ranges_of(script: str) -> list[tuple[int, int]]:
+    """The code point ranges whose characters ``script``'s bundled face draws."""
+    return [(lo, hi) for lo, hi, name in _RANGES if name == script]
+
+
+def scripts_in(text: str) -> set[str]:
+    """The scripts (besides the main face's) that ``text`` has characters of."""
+    return {script_of(c) for c in NEEDS_SCRIPT_FACE.findall(text)} - {None}  # type: ignore[arg-type]
+
+
 def script_of(ch: str) -> str | None:
     """The script whose bundled face draws ``ch``, or None for the main (DejaVu) face."""
     code = ord(ch)
