@@ -6,11 +6,13 @@ import csv
 import io
 
 import page
+import pytest
 from pypdf import PdfReader
 
 from ldn_report.batch.manifest import MANIFEST_NAME, read_manifest
 from ldn_report.batch.runner import run_batch
 from ldn_report.build import build_report
+from ldn_report.errors import InputError
 from test_batch_run import GOOD, TODAY, run_cli, write_list
 
 
@@ -64,3 +66,21 @@ def test_build_result_knows_its_kind():
     ctx = load_example("deidentified")
     assert not build_report(ctx).accessible
     assert build_report(ctx, accessible=True).accessible
+
+
+def test_merge_with_accessible_is_refused_before_anything_is_written(tmp_path):
+    """A merged file keeps no tags: the pair is refused (exit 2, both options named), and
+    nothing is built or created."""
+    listing = write_list(tmp_path / "clinic.csv", [GOOD])
+    out = tmp_path / "out"
+    proc = run_cli(str(listing), "-o", str(out), "--accessible", "--merge", "--jobs", "1")
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert "--merge" in proc.stderr
+    assert "--accessible" in proc.stderr
+    assert "printing" in proc.stderr
+    assert not out.exists()
+    with pytest.raises(InputError) as caught:
+        run_batch(listing, out, today=TODAY, accessible=True, merge=True)
+    assert caught.value.field == "--merge"
+    assert not out.exists()

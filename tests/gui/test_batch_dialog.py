@@ -7,6 +7,7 @@ import os
 import threading
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 
 from ldn_report.batch.manifest import read_manifest
@@ -126,6 +127,28 @@ def test_unusable_list_shows_why_and_builds_nothing(qtbot, dialog, tmp_path):
             "not known") in dialog.status_label.text()
     assert not (tmp_path / "out").exists()
     assert dialog.start_button.isEnabled()
+
+
+def test_accessible_option_builds_tagged_files_and_offers_no_merged_file(qtbot, dialog,
+                                                                          tmp_path):
+    dialog.merge_check.setChecked(True)
+    dialog.duplex_check.setChecked(True)
+    dialog.accessible_check.setChecked(True)
+    # one PDF for printing would keep no tags: not offered with accessible files
+    assert not dialog.merge_check.isEnabled()
+    assert not dialog.duplex_check.isEnabled()
+    assert "second run" in dialog.accessible_check.toolTip()
+    summary = run_list(qtbot, dialog, tmp_path, HEADER + "Ann,RRMS,declined,mood\n")
+    assert [e.status for e in summary.entries] == ["built"]
+    assert summary.merged == []
+    assert read_manifest(tmp_path / "out")[2].kind == "accessible"
+    pdf = PdfReader(tmp_path / "out" / summary.entries[0].file)
+    assert "/StructTreeRoot" in pdf.trailer["/Root"]
+    assert "For printing" not in dialog.status_label.text()
+    assert not dialog.merge_check.isEnabled()  # still, after the run
+    dialog.accessible_check.setChecked(False)
+    assert dialog.merge_check.isEnabled()
+    assert dialog.duplex_check.isEnabled()
 
 
 def _long_list(path, rows: int):
@@ -380,7 +403,8 @@ def test_tab_order_follows_the_window(qtbot, dialog):
         chain.append(QApplication.focusWidget())
     names = [w.accessibleName() or w.text() for w in chain
              if w is not dialog.jobs_spin.findChild(type(dialog.list_edit))]
-    assert names[:8] == ["Clinic list file", "Choose…", "Output folder", "Choose…", "Template",
+    assert names[:9] == ["Clinic list file", "Choose…", "Output folder", "Choose…", "Template",
                          "Reports built at the same time",
+                         "Accessible PDFs (tagged, for screen readers)",
                          "Also one PDF of all reports, for printing", "Rows with problems"]
     assert "Build reports" in names

@@ -41,6 +41,16 @@ from .manifest import (
 from .workers import CancelFlag, WorkerLost, WorkerPool
 
 MERGED_NAME = "all-reports-for-printing.pdf"
+# The merged file is for printing the day's reports on paper, one patient after another; no
+# patient is handed it to read on screen. Joining tagged files keeps no structure tree (pypdf
+# drops it; one tree over many patients' reports would need each report's tree, role map,
+# parent tree and IDs renumbered into one, with one title and language), so a merged
+# "accessible" file would be untagged while claiming PDF/UA: refused instead.
+MERGE_ACCESSIBLE_REFUSAL = (
+    "cannot be used with --accessible: the merged file is for printing and would lose the "
+    "tags that make each report accessible; build the tagged files with --accessible, and "
+    "the file for printing in a second run with --merge (into another folder)")
+
 # pypdf holds a whole merged file in memory (about 1 MB per 9-page report): longer lists are
 # merged into volumes of this many reports, "all-reports-for-printing-1-of-3.pdf" and so on,
 # and with --jobs N the volumes are merged N at a time.
@@ -283,7 +293,8 @@ def run_batch(
 ) -> BatchSummary:
     """Build one PDF per row of the clinic list into ``out_dir``; see the README section.
 
-    ``accessible``: each row's PDF is the tagged PDF/UA-1 kind (the manifest's kind column).
+    ``accessible``: each row's PDF is the tagged PDF/UA-1 kind (the manifest's kind column);
+    not with ``merge`` (InputError, see MERGE_ACCESSIBLE_REFUSAL).
 
     Raises InputError when the list itself is unusable (or ``template`` is unknown), or when
     another batch still writes into ``out_dir`` after ``lock_wait`` seconds (default 5); bad
@@ -292,6 +303,8 @@ def run_batch(
     """
     started = time.perf_counter()
     today = today or dt.date.today()
+    if merge and accessible:
+        raise InputError("--merge", MERGE_ACCESSIBLE_REFUSAL)
     if not str(out_dir).strip():
         raise InputError("-o", "is empty; give a folder for the reports")
     clinic = read_clinic_list(list_path, today=today)

@@ -53,10 +53,12 @@ class BatchThread(QThread):
     failed = Signal(str)  # one line: an unusable list, a bad template, a disk error
 
     def __init__(self, list_path: Path, out_dir: Path, template: str | None, jobs: int,
-                 merge: bool, duplex: bool, parent: QWidget | None = None) -> None:
+                 merge: bool, duplex: bool, accessible: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.list_path, self.out_dir, self.template = list_path, out_dir, template
         self.jobs, self.merge, self.duplex = jobs, merge, duplex
+        self.accessible = accessible
         self.cancel_flag = threading.Event()
 
     def run(self) -> None:
@@ -64,11 +66,11 @@ class BatchThread(QThread):
             summary = run_batch(
                 self.list_path, self.out_dir, template=self.template, jobs=self.jobs,
                 merge=self.merge, duplex=self.duplex, progress=self.progressed.emit,
-                cancel=self.cancel_flag)
+                cancel=self.cancel_flag, accessible=self.accessible)
         except InputError as exc:
             # Option names of the command line mean nothing here: name the box instead.
-            box = {"-o": self.tr("Output folder"), "--template": self.tr("Template")}.get(
-                exc.field)
+            box = {"-o": self.tr("Output folder"), "--template": self.tr("Template"),
+                   "--merge": self.tr("One PDF of all reports")}.get(exc.field)
             self.failed.emit(f"{box}: {core_message(exc.message)}" if box
                              else input_error_text(exc))
         except OSError as exc:
@@ -119,11 +121,17 @@ class BatchDialog(QDialog):
         for widget in (self.template_box, self.jobs_spin):
             # The mouse wheel over them must not change them unless the user clicked there.
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.accessible_check = QCheckBox(self.tr("Accessible PDFs (tagged, for screen readers)"))
+        self.accessible_check.setToolTip(self.tr(
+            "Each report as a tagged PDF/UA-1 file, as ldn-report batch --accessible. Not "
+            "with one PDF for printing: a merged file keeps no tags; build that in a second "
+            "run without this"))
         self.merge_check = QCheckBox(self.tr("Also one PDF of all reports, for printing"))
         self.duplex_check = QCheckBox(
             self.tr("Two-sided printing: each report starts on a new sheet"))
         self.duplex_check.setEnabled(False)
-        self.merge_check.toggled.connect(self.duplex_check.setEnabled)
+        for box in (self.accessible_check, self.merge_check):
+            box.toggled.connect(lambda _: self._sync_options())
 
         form = QFormLayout()
         # Spanish labels are longer: they wrap, so the fields keep their room on a small screen.
@@ -136,6 +144,7 @@ class BatchDialog(QDialog):
         form.addRow(self._buddy(self.tr("&Template:"), self.template_box), self.template_box)
         form.addRow(self._buddy(self.tr("Reports built at the &same time:"), self.jobs_spin),
                     self.jobs_spin)
+        form.addRow("", self.accessible_check)
         form.addRow("", self.merge_check)
         form.addRow("", self.duplex_check)
 
@@ -239,6 +248,8 @@ class BatchDialog(QDialog):
         self._show(self.out_note, check_output_folder(text))
 
     # --- running --------------------------------------------------------------------------
+    _busy = False  # between Start and the batch's end (the thread starts a moment later)
+
     @property
     def running(self) -> bool:
         return self.thread_ is not None and self.thread_.isRunning()
@@ -264,9 +275,9 @@ class BatchDialog(QDialog):
         self.status_label.setText(self.tr("Reading the clinic list…"))
         self._set_running(True)
         thread = BatchThread(source.path, folder.path, self.template_box.currentText(),
-                             self.jobs_spin.value(), self.merge_check.isChecked(),
-                             self.duplex_check.isChecked() and self.merge_check.isChecked(),
-                             self)
+                             self.jobs_spin.value(), self._merge(),
+                             self.duplex_check.isChecked() and self._merge(),
+                             self.accessible_check.isChecked(), self)
         thread.progressed.connect(self._on_progress)
         thread.succeeded.connect(self._on_succeeded)
         thread.failed.connect(self._on_failed)
@@ -328,9 +339,21 @@ class BatchDialog(QDialog):
         self.start_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
         for widget in (self.list_edit, self.out_edit, self.template_box, self.jobs_spin,
-                       self.merge_check):
+                       self.accessible_check):
             widget.setEnabled(not running)
-        self.duplex_check.setEnabled(not running and self.merge_check.isChecked())
+        self._busy = running
+        self._sync_options()
+
+    def _merge(self) -> bool:
+        return self.merge_check.isChecked() and not self.accessible_check.isChecked()
+
+    def _sync_options(self) -> None:
+        """One PDF for printing is not offered with accessible PDFs (the batch refuses the
+        pair: a merged file keeps no tags); two-sided padding only with the merged file."""
+        idle = not self._busy
+        self.merge_check.setEnabled(idle and not self.accessible_check.isChecked())
+        self.duplex_check.setEnabled(idle and self.merge_check.isEnabled()
+                                     and self.merge_check.isChecked())
 
     def _on_progress(self, progress: BatchProgress) -> None:
         self.progress_bar.setRange(0, max(progress.total, 1))
