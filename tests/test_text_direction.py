@@ -1,4 +1,5 @@
-"""Right-to-left stretches: the PDF's visual word order and the HTML twin's <bdi> isolation."""
+"""Right-to-left stretches: the PDF's visual word order (line by line) and the HTML twin's <bdi>
+isolation."""
 
 from __future__ import annotations
 
@@ -9,13 +10,15 @@ import re
 
 import pdfplumber
 import pytest
+from reportlab.lib.abag import ABag
 
 from ldn_report.build import build_report
 from ldn_report.context import context_from_dict
 from ldn_report.render import text_direction
 from ldn_report.render.html import render_html
 from ldn_report.render.html import text as html_text
-from ldn_report.render.pdf.scripts import visual_words
+from ldn_report.render.pdf import bidi_lines, fonts, scripts
+from ldn_report.render.text_direction import visual_words
 from ldn_report.templates.file_format import template_from_dict
 from robust_checks import MINIMAL_CONTEXT
 
@@ -38,6 +41,15 @@ VISUAL = {
 @pytest.mark.parametrize("logical", VISUAL)
 def test_right_to_left_words_are_put_in_visual_order(logical: str) -> None:
     assert visual_words(logical) == VISUAL[logical]
+
+
+@pytest.mark.parametrize("logical", VISUAL)
+def test_a_drawn_line_puts_its_frags_in_the_same_visual_order(logical: str) -> None:
+    """After line breaking, a line's frags (one per script run, as markup makes them) are
+    reordered by the same rules."""
+    frags = [ABag(fontName=fonts.script_face(script) if script else fonts.REGULAR, text=run)
+             for script, run in scripts.runs(logical)]
+    assert "".join(f.text for f in bidi_lines.visual_words(frags)) == VISUAL[logical]
 
 
 @pytest.mark.parametrize("logical", VISUAL)
@@ -97,3 +109,23 @@ def test_a_template_name_and_footer_in_other_scripts_print_in_the_footer() -> No
         footer = [c for c in page.chars if c["top"] > page.height * 0.85]
     faces = {c["fontname"].split("+")[-1] for c in footer}
     assert {"NotoSansHebrew-Regular", "DroidSansFallback", "NotoSansDevanagari-Regular"} <= faces
+
+
+def test_a_long_right_to_left_note_starts_with_its_first_words_on_the_first_line() -> None:
+    """Lines are broken in logical order, then each line drawn right to left: the first words
+    of a stretch that runs over several lines are on the first line (rightmost), the last
+    ones on the last line."""
+    words = ("אחד שתיים שלוש ארבע חמש שש שבע שמונה תשע עשר אחדעשר שניםעשר שלושעשר ארבעעשר "
+             "חמשעשר ששעשר שבעעשר שמונהעשר תשעעשר עשרים").split()
+    result = _build(notes="Note: " + " ".join(words * 2) + " end.")
+    with pdfplumber.open(io.BytesIO(result.pdf)) as doc:
+        page = next(p for p in doc.pages if "Note:" in (p.extract_text() or ""))
+        lines = [line for line in page.extract_text_lines()
+                 if any("\u05d0" <= c <= "\u05ea" for c in line["text"])]
+    assert len(lines) >= 3
+    # pdfplumber gives each line's characters left to right: the Hebrew reads reversed
+    first, last = (line["text"][::-1] for line in (lines[0], lines[-1]))
+    assert words[0] in first.split()
+    assert "Note:"[::-1] in first
+    assert words[-1] in last.split()
+    assert words[0] not in last.split()

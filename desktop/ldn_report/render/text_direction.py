@@ -1,5 +1,6 @@
 """Right-to-left stretches in a left-to-right line: where Arabic or Hebrew words (and what sits
-between them) run right to left. The PDF draws them in visual order; the HTML isolates them."""
+between them) run right to left. The HTML isolates them; the PDF draws them right to left line
+by line (render/pdf/bidi_lines.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ def has_rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(c) in _RTL for c in text)
 
 
-def _is_neutral_word(word: str) -> bool:
+def is_neutral(word: str) -> bool:
+    """No letter or digit with a direction of its own: spaces, punctuation, symbols."""
     return not any(unicodedata.bidirectional(c) in ("L", "R", "AL", "EN", "AN") for c in word)
 
 
@@ -58,7 +60,7 @@ def stretches(line: str) -> list[tuple[str, bool]]:
             nxt = words[k + 2]
             if has_rtl(nxt):
                 j = k = k + 2
-            elif _is_neutral_word(nxt):
+            elif is_neutral(nxt):
                 k += 2
             else:
                 break
@@ -66,3 +68,39 @@ def stretches(line: str) -> list[tuple[str, bool]]:
         out += [(lead, False), (inner, True), (trail, False)]
         i = j + 1
     return [(text, rtl) for text, rtl in out if text]
+
+
+def visual_order(line: str) -> list[tuple[int, bool]]:
+    """The order ``line``'s characters are drawn left to right, as (index in ``line``,
+    mirrored): each right-to-left stretch's words in reverse order, the punctuation at a
+    word's edges on its other side, brackets turned round. The letters inside a word keep
+    their typed order (HarfBuzz reverses them as it shapes the word)."""
+    out: list[tuple[int, bool]] = []
+    start = 0
+    for segment, rtl in stretches(line):
+        if not rtl:
+            out += [(i, False) for i in range(start, start + len(segment))]
+        else:
+            parts = []
+            at = start
+            for word in re.split(r"( +)", segment):
+                parts.append((at, word))
+                at += len(word)
+            for at, word in reversed(parts):
+                before, core, _after = EDGE.match(word).groups()
+                b, c = at + len(before), at + len(before) + len(core)
+                out += [(i, True) for i in reversed(range(c, at + len(word)))]
+                out += [(i, False) for i in range(b, c)]
+                out += [(i, True) for i in reversed(range(at, b))]
+        start += len(segment)
+    return out
+
+
+def visual_words(line: str) -> str:
+    """``line`` as drawn left to right (see visual_order)."""
+    return "".join(_MIRROR.get(line[i], line[i]) if turned else line[i]
+                   for i, turned in visual_order(line))
+
+
+def mirror_char(c: str) -> str:
+    return _MIRROR.get(c, c)

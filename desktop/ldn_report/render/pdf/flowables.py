@@ -19,7 +19,7 @@ from reportlab.platypus.paragraph import (
 )
 from reportlab.platypus.paraparser import ParaParser
 
-from ldn_report.render.pdf import fonts, markup
+from ldn_report.render.pdf import bidi_lines, fonts, markup
 from ldn_report.render.pdf.shaping import shaping_style
 from ldn_report.render.pdf.styles import CALLOUT_COLOURS, MUTED, RULE, TEXT, StyleSet
 from ldn_report.render.timeline_layout import layout_timeline, timeline_font_sizes
@@ -167,6 +167,20 @@ class Para(RLParagraph):
             RLParagraph.wrap(self, self.width, avail_height)
             self._lines_shared = False
         return super().split(avail_width, avail_height)
+
+
+    def drawPara(self, debug: int = 0) -> None:
+        lines = self.blPara
+        if getattr(lines, "kind", 0) != 1 or not bidi_lines.has_rtl(lines.lines):
+            super().drawPara(debug)
+            return
+        # Lines were broken in logical order; draw right-to-left words right to left, from a
+        # copy (the broken lines may be shared with other paragraphs and other threads).
+        self.blPara = lines.clone(lines=bidi_lines.visual_lines(lines.lines))
+        try:
+            super().drawPara(debug)
+        finally:
+            self.blPara = lines
 
 
 class ChecklistItem(Para):

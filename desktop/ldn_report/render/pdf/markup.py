@@ -28,7 +28,8 @@ def text(value: str, bold: bool = False) -> str:
     """Escape plain text for a Paragraph: nothing in it can become a tag; "\\n" is a line break.
 
     Runs in Arabic, Hebrew, Devanagari, Thai or CJK get their script's face (a <font> tag added
-    after escaping) and right-to-left words their visual order; see scripts.py. A <font> tag
+    after escaping), in logical order: Para draws right-to-left words in visual order once the
+    lines are broken (bidi_lines.py). A <font> tag
     sets its face's weight, so ``bold`` text names the bold face (Para does the same for a bold
     style).
     """
@@ -42,7 +43,7 @@ def text(value: str, bold: bool = False) -> str:
 
 def _in_script_faces(line: str, bold: bool) -> str:
     out = []
-    for script, run in scripts.runs(scripts.visual_words(line)):
+    for script, run in scripts.runs(line):
         if script is None:
             out.append(escape(run))
         else:

@@ -2,8 +2,8 @@
 
 DejaVu Sans draws Latin, Greek and Cyrillic; Arabic, Hebrew, Devanagari, Thai and CJK runs are
 set in subset Noto / Droid Sans Fallback faces and shaped by HarfBuzz (ReportLab's ``shaping``
-with uharfbuzz). ReportLab's own bidi needs ``rlbidi`` (GPL, not on PyPI), so right-to-left
-words are put in visual order here, per line, before line breaking.
+with uharfbuzz); right-to-left words are put in visual order after line breaking
+(bidi_lines.py).
 """
 
 from __future__ import annotations
@@ -11,8 +11,6 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-
-from ldn_report.render import text_direction
 
 # (first, last, script) in code point order; the face of each script is in fonts.SCRIPT_FACES.
 _RANGES = (
@@ -76,23 +74,3 @@ def runs(line: str) -> list[tuple[str | None, str]]:
         else:
             out.append((script, ch))
     return out
-
-
-def visual_words(line: str) -> str:
-    """One line of a left-to-right paragraph with each right-to-left stretch in visual order.
-
-    HarfBuzz reverses the letters inside each word as it shapes it; the words of a stretch of
-    Arabic or Hebrew (and the neutral words between them) still need to be read right to left,
-    with the punctuation at their edges reversed and brackets turned round. The stretches come
-    from a simplified bidi algorithm for names and short notes (render/text_direction.py): a
-    stretch broken over two lines keeps its words in logical order line by line.
-    """
-    out: list[str] = []
-    for segment, rtl in text_direction.stretches(line):
-        if not rtl:
-            out.append(segment)
-            continue
-        for word in reversed(re.split(r"( +)", segment)):
-            before, core, after = text_direction.EDGE.match(word).groups()
-            out.append(text_direction.mirrored(after) + core + text_direction.mirrored(before))
-    return "".join(out)
