@@ -22,8 +22,10 @@ LDN counseling report builder for multiple sclerosis
  network. Self-contained: Python and Qt are inside /opt/ldn-report."""
 # Printing goes through CUPS: named even if a build machine without it dropped Qt's print plugin.
 # libcups2: printing; libpq5: the register's PostgreSQL driver (psycopg) loads the system's
-# libpq by name, so ldd does not see it.
-ALWAYS = ("libcups2", "libpq5")
+# libpq by name, so ldd does not see it; so does WeasyPrint (the accessible PDF) with Pango,
+# HarfBuzz (its subsetter too), fontconfig and GObject.
+ALWAYS = ("libcups2", "libpq5", "libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz0b",
+          "libharfbuzz-subset0", "libfontconfig1", "libglib2.0-0")
 
 DESKTOP_ENTRY = """\
 [Desktop Entry]

@@ -22,6 +22,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import page
 import pytest
 from PIL import Image
 
@@ -107,6 +108,13 @@ def _check_cli(program: Path, home: Path, dev_hash: str) -> None:
     res = _run([program, "register", "list", "--csv"], env, home)
     assert m.group(1) in res.stdout, res.stdout + res.stderr
     assert out.read_bytes().startswith(b"%PDF")
+    # The accessible PDF: WeasyPrint over the system's Pango (the .deb's Depends), the
+    # bundled fonts, the same content; valid PDF/UA-1.
+    tagged = home / "report-accessible.pdf"
+    res = _run([program, "build", "--example", EXAMPLE, "--accessible", "-o", tagged], env, home)
+    assert "tagged PDF/UA-1" in res.stdout, res.stdout + res.stderr
+    assert f"content {dev_hash}" in res.stdout
+    assert page.validate_pdf_bytes(tagged.read_bytes(), profile="ua1").is_compliant
     # Spanish: the CLDR data (Babel) for dates and decimal commas is in the bundle too.
     es = home / "report-es.pdf"
     res = _run([program, "build", "--example", EXAMPLE, "--language", "es", "-o", es], env, home)
@@ -156,6 +164,11 @@ def test_bundle_holds_what_the_app_uses_and_not_more(dist: dict):
     assert not [f for f in files if UNUSED_QT.search(f)]
     assert not [f for f in files if "/translations/" in f and not re.search(r"_(en|es)", f)]
     assert not [f for f in files if "screenshots" in f]
+    # WeasyPrint's own stylesheets; of pyphen's hyphenation dictionaries only en/es
+    assert "_internal/weasyprint/css/html5_ua.css" in files
+    dictionaries = [f for f in files if "/pyphen/dictionaries/" in f]
+    assert dictionaries
+    assert not [f for f in dictionaries if not re.search(r"hyph_(en|es)", f)]
     # the interface translations that `make translations` built (Spanish)
     for qm in (Path(__file__).resolve().parent.parent / "resources/translations").glob("*.qm"):
         assert res + "translations/" + qm.name in files
@@ -213,7 +226,8 @@ def test_deb_installs_runs_and_removes_cleanly(dist: dict, dev_hash: str, tmp_pa
     assert "low-dose naltrexone" in fields
     assert "multiple sclerosis" in fields
     depends = re.search(r"^Depends: (.*)$", fields, re.M).group(1).split(", ")
-    for needed in ("libc6", "libcups2", "libxcb-cursor0", "libfontconfig1"):
+    for needed in ("libc6", "libcups2", "libxcb-cursor0", "libfontconfig1", "libpango-1.0-0",
+                   "libpangoft2-1.0-0", "libharfbuzz-subset0"):
         assert needed in depends, depends
     with _machine_lock():
         res = _dpkg("-i", str(deb))

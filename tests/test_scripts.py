@@ -270,5 +270,6 @@ def test_bold_cjk_prints_in_the_regular_face_and_nothing_is_dropped(tmp_path: Pa
                                 check=True).stdout
     assert "请致电 李医生 or call us." in everything
     with pdfplumber.open(io.BytesIO(result.pdf)) as doc:
-        cjk = [c for page in doc.pages for c in page.chars if c["text"] in "東京神経内科请致电李医生"]
+        cjk = [c for page in doc.pages for c in page.chars
+               if c["text"] in "東京神経内科请致电李医生"]
     assert {c["fontname"].split("+")[-1] for c in cjk} == {"DroidSansFallback"}

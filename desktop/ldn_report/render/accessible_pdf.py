@@ -171,9 +171,10 @@ _render_lock = threading.Lock()
 @functools.cache
 def _font_config() -> object:
     """One FontConfiguration for the process: @font-face rules load only through one, and
-    making one reads every system font's description anew (about a tenth of a second each
-    time); a face once added stays (WeasyPrint skips a rule it has seen). Used under the
-    render lock: WeasyPrint's font map is not made for two threads at once."""
+    making one reads the system's font list anew (20-100 ms here) and copies every face into a
+    new temporary folder; a face once added stays (WeasyPrint skips a rule it has seen), and the
+    folder goes when the process ends. Used under the render lock: WeasyPrint's font map is not
+    made for two threads at once."""
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()
