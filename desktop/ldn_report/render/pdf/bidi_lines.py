@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reportlab.pdfbase.ttfonts import ShapedStr
+
 from ldn_report.render import text_direction
 
 from . import fonts
@@ -31,12 +33,13 @@ def _tokens(words: Sequence[object]) -> list[object]:
     out: list[object] = []
     for frag in words:
         text = getattr(frag, "text", "")
-        if _is_rtl(frag) or len(text) <= 1:
+        # A shaped frag stays whole: a piece of it may start with a glyph raised by HarfBuzz (a
+        # combining mark), which ReportLab cannot start a text run with.
+        if _is_rtl(frag) or len(text) <= 1 or isinstance(text, ShapedStr):
             out.append(frag)
         else:
-            # slices of a shaped string keep their glyph positions
-            out += [frag.clone(text=text[m.start():m.end()])  # type: ignore[attr-defined]
-                    for m in _TOKENS.finditer(str(text))]
+            out += [frag.clone(text=piece)  # type: ignore[attr-defined]
+                    for piece in _TOKENS.findall(text)]
     return out
 
 
@@ -49,8 +52,8 @@ def _proxy(frag: object) -> str:
         return "\u2060"  # a link's marker: neutral, no width
     if text.isspace():
         return " "
-    if len(text) == 1 and text_direction.is_neutral(text):
-        return text
+    if text_direction.is_neutral(text):  # one mark, or a shaped frag of marks only
+        return text.strip()[0]
     return "a"  # a Latin word, digits, CJK: strong left to right
 
 
