@@ -87,6 +87,14 @@
         <translation>Más es más rápido en un ordenador con varios núcleos; 1 deja el ordenador libre para otras tareas</translation>
     </message>
     <message>
+        <source>Accessible PDFs (tagged, for screen readers)</source>
+        <translation>PDF accesibles (etiquetados, para lectores de pantalla)</translation>
+    </message>
+    <message>
+        <source>Each report as a tagged PDF/UA-1 file, as ldn-report batch --accessible. Not with one PDF for printing: a merged file keeps no tags; build that in a second run without this</source>
+        <translation>Cada informe como archivo PDF/UA-1 etiquetado, como ldn-report batch --accessible. No junto con un PDF para imprimir: un archivo unido no conserva las etiquetas; créelo en una segunda ejecución sin esta opción</translation>
+    </message>
+    <message>
         <source>Also one PDF of all reports, for printing</source>
         <translation>También un PDF con todos los informes, para imprimir</translation>
     </message>
@@ -232,6 +240,10 @@
     <message>
         <source>Template</source>
         <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>One PDF of all reports</source>
+        <translation>Un PDF de todos los informes</translation>
     </message>
     <message>
         <source>cannot read or write%1: %2</source>
