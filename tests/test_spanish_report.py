@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 import textstat
@@ -36,8 +37,8 @@ from ldn_report.paths import EVIDENCE_DIR
 from ldn_report.report import FactList, Table
 from ldn_report.templates.catalogue import builtin_templates
 from ldn_report.templates.file_format import load_template, save_template
-from ldn_report.templates.model import PATIENT_SECTIONS
-from pdf_text import folded, pdf_text
+from ldn_report.templates.model import DEFAULT_TEMPLATE, PATIENT_SECTIONS
+from pdf_text import folded, pdf_text, poppler_text
 from test_plain_language import section_text
 
 ES = report_texts("es")
@@ -310,8 +311,31 @@ def test_accessible_pdf_declares_spanish():
     from ldn_report.templates.model import DEFAULT_TEMPLATE
 
     report = compose_report(spanish("takes-opioids"), generated_on=GENERATED)
-    pdf, _pages = render_accessible_pdf(report, DEFAULT_TEMPLATE, content_hash(report))
+    pdf, pages = render_accessible_pdf(report, DEFAULT_TEMPLATE, content_hash(report))
     assert PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Lang"] == "es"
+    # Its footer and letterhead in Spanish too, with the unreviewed-translation notice
+    words = folded(poppler_text(pdf))
+    for phrase in (ES["footer.translation"], ES["footer.page"].format(number=1, total=pages),
+                   ES["footer.pack"].split("{")[0], ES["footer.generated"].split("{")[0]):
+        assert folded(phrase) in words, phrase
+    for english in ("Page 1 of", "Evidence pack", "generated "):
+        assert folded(english) not in words, english
+
+
+def test_the_spanish_letterhead_of_the_accessible_twin_has_no_english_labels():
+    # The letterhead the accessible PDF lays out: logo alt text and contact labels
+    from ldn_report.compose import content_hash
+    from ldn_report.render.html import render_html
+
+    template = replace(DEFAULT_TEMPLATE, branding=replace(
+        DEFAULT_TEMPLATE.branding, phone="555 0100", website="https://example.org"))
+    report = compose_report(spanish("takes-opioids"), template=template, generated_on=GENERATED)
+    html = render_html(report, content_hash(report), logo_url="logo.png")
+    assert 'alt="Logotipo de ' in html
+    assert ES["contact.phone"] in html
+    assert ES["contact.website"] in html
+    for english in ("Logo of", "Phone:", "Website:"):
+        assert english not in html
 
 
 def test_an_english_report_has_no_translation_notice():

@@ -101,6 +101,11 @@ _EN: dict[str, str] = {
     "footer.content": "content {hash}",
     "footer.generated": "generated {date}",
     "footer.page": "Page {number} of {total}",
+    # the accessible letterhead (HTML twin and accessible PDF)
+    "logo.alt": "Logo of {clinic}",
+    "logo.the_clinic": "the clinic",
+    "contact.phone": "Phone:",
+    "contact.website": "Website:",
     "footer.template": "Template: {name}",
     "footer.translation": "",
     # clinic text placeholders when the value is unknown
@@ -208,6 +213,10 @@ _ES: dict[str, str] = {
     "footer.content": "contenido {hash}",
     "footer.generated": "generado el {date}",
     "footer.page": "P\u00e1gina {number} de {total}",
+    "logo.alt": "Logotipo de {clinic}",
+    "logo.the_clinic": "la cl\u00ednica",
+    "contact.phone": "Tel\u00e9fono:",
+    "contact.website": "Sitio web:",
     "footer.template": "Plantilla: {name}",
     "footer.translation": "Traducci\u00f3n a\u00fan no revisada por un traductor m\u00e9dico "
                           "calificado",

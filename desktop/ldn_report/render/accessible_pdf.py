@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .. import report as model
+from ..i18n import report_texts
 from ..logo import MAX_LOGO_BYTES
 from ..paths import FONTS_DIR, RESOURCES
 from ..templates.model import ClinicTemplate
@@ -48,12 +49,25 @@ def css_string(value: str) -> str:
 
 def _footer_facts(meta: model.ReportMeta, template: ClinicTemplate, content_hash: str) -> str:
     """The standard PDF's footer facts, in its words and order (render/pdf/document.py)."""
+    t = report_texts(meta.language)
     parts = [meta.template_name or template.name,
-             f"Evidence pack {meta.pack_version} ({meta.pack_date})",
-             f"content {content_hash[:12]}", f"generated {meta.generated_on}"]
+             t["footer.pack"].format(version=meta.pack_version, date=meta.pack_date),
+             t["footer.content"].format(hash=content_hash[:12]),
+             t["footer.generated"].format(date=meta.generated_on),
+             meta.footer_notice]  # e.g. a Spanish report's "translation not yet reviewed"
     facts = " \u00b7 ".join(p for p in parts if p)
     own = template.footer_text.strip()
     return f"{facts}\n{own}" if own else facts
+
+
+def _page_label(language: str) -> str:
+    """The footer's "Page N of M" in the report's language, as CSS generated content."""
+    words = report_texts(language)["footer.page"]
+    before, rest = words.split("{number}", 1)
+    between, after = rest.split("{total}", 1)
+    pieces = [css_string(before), "counter(page)", css_string(between), "counter(pages)",
+              css_string(after)]
+    return " ".join(p for p in pieces if p != '""')
 
 
 def _face_rule(family: str, file: str, weight: str, style: str, ranges: str = "") -> str:
@@ -101,7 +115,7 @@ def page_css(report: model.Report, template: ClinicTemplate, content_hash: str,
             f"@page{{size:{size};margin:{margin}mm {margin}mm {margin + foot * 0.5}mm;"
             f"@bottom-left{{content:{footer};font-size:{foot}pt;white-space:pre-line;"
             f"vertical-align:top;padding-top:{foot * 0.6}pt;width:78%}}"
-            f'@bottom-right{{content:"Page " counter(page) " of " counter(pages);'
+            f"@bottom-right{{content:{_page_label(report.meta.language)};"
             f"font-size:{foot}pt;vertical-align:top;padding-top:{foot * 0.6}pt}}}}\n"
             f":root{{{_size_properties(s, large)}--title:{s.title}pt;--heading:{s.heading}pt}}\n"
             f"section.clinician{{{_size_properties(s if large else CLINICIAN, large)}}}\n"

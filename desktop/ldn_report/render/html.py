@@ -274,10 +274,12 @@ def _header(meta: model.ReportMeta, logo_url: str = "") -> list[str]:
     """The clinic's letterhead, as the PDF prints it; none of it when the letterhead is off."""
     if not meta.letterhead:
         return []
+    t = report_texts(meta.language)
     lines = []
     if logo_url:  # a figure a screen reader names, never an empty alt
-        clinic = " ".join(meta.author.split()) or "the clinic"
-        lines.append(f'<img class="logo" src="{attr(logo_url)}" alt="{attr("Logo of " + clinic)}">')
+        clinic = " ".join(meta.author.split()) or t["logo.the_clinic"]
+        alt = t["logo.alt"].format(clinic=clinic)
+        lines.append(f'<img class="logo" src="{attr(logo_url)}" alt="{attr(alt)}">')
     if meta.author.strip():
         lines.append(f'<p class="clinic">{text(meta.author)}</p>')
     if meta.clinic_department.strip():
@@ -286,10 +288,10 @@ def _header(meta: model.ReportMeta, logo_url: str = "") -> list[str]:
     if meta.clinic_address.strip():
         contact.append(f"<p>{text(meta.clinic_address.strip())}</p>")
     if meta.clinic_phone.strip():
-        contact.append(f"<p>Phone: {_phone(meta.clinic_phone.strip())}</p>")
+        contact.append(f"<p>{text(t['contact.phone'])} {_phone(meta.clinic_phone.strip())}</p>")
     if meta.clinic_website.strip():
         site = meta.clinic_website.strip()
-        contact.append(f"<p>Website: {_external_link(site, site)}</p>")
+        contact.append(f"<p>{text(t['contact.website'])} {_external_link(site, site)}</p>")
     if contact:
         lines += ["<address>", *contact, "</address>"]
     return ["<header>", *lines, "</header>"] if lines else []
