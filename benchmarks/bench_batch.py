@@ -1,4 +1,5 @@
-"""Clinic-day batch: 100 / 1,000 / 5,000 rows with --jobs 2 (time, per-row time, total memory)."""
+"""Clinic-day batch: 100 / 1,000 / 5,000 rows with --jobs 2 (time, per-row time, total memory),
+and the batch's wall time as a ratio of rows x one in-process build, measured in the same run."""
 
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ import threading
 import time
 from pathlib import Path
 
-from common import REPO_ROOT, Result, find_script
+from common import REPO_ROOT, Result, find_script, time_calls
 
 JOBS = 2
 SIZES = (100, 1000, 5000)
 RUNS = {100: 3, 1000: 3, 5000: 1}  # LDN_BENCH_BATCH_QUICK=1: one run each, no 5,000
 TARGET_1000_S = 20.0
 TARGET_PEAK_MB = 500.0
+TARGET_RATIO = 0.35  # batch wall time / (rows x one in-process build), on 2 cores
 EXAMPLE = REPO_ROOT / "resources" / "examples" / "clinic-list.csv"
 
 
@@ -36,6 +38,24 @@ def _make_list(path: Path, rows: int) -> None:
                 row[name] = f"{row[name]} {i}"
             row[mrn] = f"BENCH-{i:06d}"
             writer.writerow(row)
+
+
+def _one_build_ms(listing: Path, runs: int = 7) -> float:
+    """One in-process build of a row of ``listing``, as a report built on its own: the median
+    over ``runs`` builds of each distinct row, averaged over the rows (they cycle), with the
+    shared pages laid out for each build (no reuse between builds)."""
+    from ldn_report.batch.clinic_list import read_clinic_list
+    from ldn_report.build import build_report
+    from ldn_report.templates.catalogue import resolve_template
+
+    rows = [r for r in read_clinic_list(listing).rows if r.ok][:5]
+    medians = []
+    for row in rows:
+        template = resolve_template(row.template or None, base_dir=listing.parent)
+        samples = time_calls(lambda: build_report(row.context, template,  # noqa: B023
+                                                  shared_pages=False), runs=runs, warmup=1)
+        medians.append(statistics.median(samples))
+    return statistics.fmean(medians)
 
 
 def _tree_sample(root: int, cpu_ticks: dict[int, int]) -> float:
@@ -142,6 +162,16 @@ def run() -> list[Result]:
                                   note="the wall time on an otherwise idle machine"))
             per_row[size] = (statistics.median(times) / size * 1000.0,
                              statistics.median(cpus) * JOBS / size * 1000.0)
+            if size == 1000:
+                # The comparison in the same run (same load): rows x one in-process build.
+                one = _one_build_ms(listing)
+                results.append(Result("  one in-process build of a row of that list", "ms",
+                                      [one], None, note="median of 7 per row, shared pages "
+                                      "laid out each time, mean over the list's 5 rows"))
+                results.append(Result(f"  ratio: batch / (1,000 x one build), --jobs {JOBS}",
+                                      "x", [statistics.median(times) * 1000.0 / (size * one)],
+                                      TARGET_RATIO, note="0.5 = perfect use of 2 cores with "
+                                      "no saving per row"))
     for size, (wall_ms, cpu_ms) in per_row.items():
         results.append(Result(f"  per row at {size:,} rows: wall", "ms", [wall_ms], None,
                               note="linear growth: these stay about the same"))

@@ -29,6 +29,8 @@ def _fmt(value: float, unit: str) -> str:
         return f"{value:.3f} s"
     if unit == "ms":
         return f"{value:.1f} ms"
+    if unit == "x":
+        return f"{value:.3f}x"
     return f"{value:.1f} {unit}"
 
 

@@ -136,10 +136,12 @@ def build_report(
     pack: EvidencePack | None = None,
     generated_on: dt.date | None = None,
     accessible: bool = False,
+    shared_pages: bool = True,
 ) -> BuildResult:
     """The report for ``ctx``; no template means the built-in Standard Letter, as in the app.
 
     ``accessible``: a tagged PDF/UA-1 file of the same report (same content and hash) instead.
+    ``shared_pages``: see render_pdf (False lays out the clinician pages again).
     """
     template = template or resolve_template(None)
     pack = pack or default_pack()
@@ -151,7 +153,7 @@ def build_report(
         from .render.accessible_pdf import render_accessible_pdf
         pdf, pages = render_accessible_pdf(report, template, digest)
     else:
-        pdf = render_pdf(report, template, digest)
+        pdf = render_pdf(report, template, digest, shared_pages)
     return BuildResult(
         pages=pages,
         accessible=accessible,

@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -28,12 +29,15 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
+from ldn_report import __version__
 from ldn_report import report as model
 from ldn_report.i18n import report_texts
 from ldn_report.logo import MAX_LOGO_BYTES
 from ldn_report.render.pdf import fonts, markup, scripts
 from ldn_report.render.pdf.blocks import BlockRenderer
 from ldn_report.render.pdf.flowables import Para
+from ldn_report.render.pdf.shared_pages import SHARED_PAGES, SharedPages, SharedPagesCache, key_of
+from ldn_report.render.pdf.shared_pages import record as record_pages
 from ldn_report.render.pdf.styles import MUTED, RULE, StyleSet, style_set
 from ldn_report.templates.model import ClinicTemplate
 from ldn_report.untrusted.files import read_regular_file
@@ -89,11 +93,22 @@ class _ReportCanvas(Canvas):
     Pages are closed normally (so bookmarks and link targets point at the right page); at save
     the footer's drawing operators are appended to each finished page's content stream. This
     keeps one layout pass, and "Page 2 of 7" stays one line of text for screen readers and search.
+
+    With ``shared_pages`` the document's fonts start with the recording's glyph codes, and the
+    recorded pages follow the drawn ones at save, before the footers.
     """
 
     paint_footer: Callable[[Canvas, int, int], None] | None = None
+    shared_pages: SharedPages | None = None
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        if self.shared_pages is not None:
+            self.shared_pages.seed(self)
 
     def save(self) -> None:
+        if self.shared_pages is not None:
+            self.shared_pages.replay(self)
         pages = self._doc.Pages.pages
         if self.paint_footer is not None:
             for number, page in enumerate(pages, 1):
@@ -153,9 +168,11 @@ def keep_headings_with_groups(story: list[Flowable]) -> list[Flowable]:
 class ReportRenderer:
     """Renders one report: hook methods for letterhead, header, sections and page furniture."""
 
-    def __init__(self, report: model.Report, template: ClinicTemplate, content_hash: str) -> None:
+    def __init__(self, report: model.Report, template: ClinicTemplate, content_hash: str,
+                 shared: SharedPagesCache | None = SHARED_PAGES) -> None:
         fonts.register_fonts()
         self.report = report
+        self.shared = shared
         self.template = template
         self.content_hash = content_hash
         self.styles = style_set(template.large_print, template.branding.accent_colour)
@@ -167,6 +184,7 @@ class ReportRenderer:
         self.footer = _footer(report, template, content_hash, self.styles, self.width)
         linked = {e.id for s in report.sections for b in s.blocks
                   if isinstance(b, model.ReferenceList) for e in b.entries}
+        self.linked = frozenset(linked)
         self.blocks = BlockRenderer(report, self.styles, self.width, linked)
         clinician_styles = style_set(template.large_print, template.branding.accent_colour,
                                      clinician=not template.large_print)
@@ -300,11 +318,16 @@ class ReportRenderer:
             out += blocks.block(block)
         return out
 
-    def story(self) -> list[Flowable]:
+    def story(self, end: int | None = None) -> list[Flowable]:
+        """The flowables of the sections before ``end`` (all by default), page 1's header first."""
         sections = self.report.sections
         header = next((s for s in sections if s.id == "header"), None)
-        story = self.header(header)
-        for i, section in enumerate(sections):
+        return self._add_sections(self.header(header), range(len(sections))[:end])
+
+    def _add_sections(self, story: list[Flowable], indexes: range) -> list[Flowable]:
+        sections = self.report.sections
+        for i in indexes:
+            section = sections[i]
             if section.id != "header":
                 if section.page_break_before:
                     # A spacer that ends a full page would start a blank one before the break.
@@ -316,10 +339,53 @@ class ReportRenderer:
             story.pop()
         return keep_headings_with_groups(story)
 
+    # -- shared pages: the clinician pages, the same for every patient -------------------------
+
+    def shared_start(self) -> int | None:
+        """Where the report's shared pages start: the first section, in the trailing run of
+        clinician sections, that starts a new page; None when there is no such section.
+
+        Only pages of their own at the end are shared: what comes before them may end anywhere
+        on a page, and nothing of this patient's follows them."""
+        sections = self.report.sections
+        start = len(sections)
+        while start > 1 and sections[start - 1].audience == "clinician":
+            start -= 1
+        return next((i for i in range(start, len(sections)) if sections[i].page_break_before),
+                    None)
+
+    def shared_key(self, start: int) -> str:
+        """Everything that can change the shared pages: what they say (their sections, with
+        their place, which holds the bookmark names), the references and language they are
+        drawn with, which references are linked, the template as read (page, print size,
+        colours), the frame they fill (the footer's height), the app and ReportLab's mode."""
+        return key_of(__version__, rl_config.invariant, str(fonts.FONTS_DIR), start,
+                      self.report.sections[start:], self.report.references,
+                      self.report.meta.language, sorted(self.linked), self.template,
+                      self.pagesize, self.margin, self.footer.height, self.styles.sizes.body)
+
+    def record_shared(self, start: int) -> SharedPages | None:
+        """Lay out and draw the sections from ``start`` on, on pages of their own, once."""
+        def build(canvas_class: type[Canvas]) -> Canvas:
+            story = self._add_sections([], range(start, len(self.report.sections)))
+            if story and isinstance(story[0], PageBreak):
+                story = story[1:]  # the recording starts on a fresh page already
+            later = self.page_templates()[1]
+            doc = _ReportDoc(io.BytesIO(), pagesize=self.pagesize, invariant=1,
+                             initialFontName=fonts.REGULAR, pageTemplates=[later])
+            doc.build(story, canvasmaker=canvas_class)
+            return doc.canv
+
+        return record_pages(build)
+
     # -- build ---------------------------------------------------------------------------------
 
     def render(self) -> bytes:
         meta = self.report.meta
+        start = self.shared_start() if self.shared is not None else None
+        shared = None
+        if self.shared is not None and start is not None:
+            shared = self.shared.get(self.shared_key(start), lambda: self.record_shared(start))
         buf = io.BytesIO()
         doc = _ReportDoc(
             buf,
@@ -342,14 +408,19 @@ class ReportRenderer:
             pageTemplates=self.page_templates(),
         )
         canvas_class = type("_FooterCanvas", (_ReportCanvas,),
-                            {"paint_footer": staticmethod(self.draw_footer)})
-        doc.build(self.story(), canvasmaker=canvas_class)
+                            {"paint_footer": staticmethod(self.draw_footer),
+                             "shared_pages": shared})
+        doc.build(self.story(start if shared is not None else None), canvasmaker=canvas_class)
         return buf.getvalue()
 
 
-def render_pdf(report: model.Report, template: ClinicTemplate, content_hash: str) -> bytes:
+def render_pdf(report: model.Report, template: ClinicTemplate, content_hash: str,
+               shared_pages: bool = True) -> bytes:
     """Render ``report`` as a PDF laid out by ``template``; the same inputs give the same bytes.
 
     ``content_hash`` identifies the report's content; its first 12 characters print in the footer.
+    ``shared_pages``: replay the clinician pages recorded by an earlier render of the same
+    pages in this process (False: lay every page out; the pages look the same either way).
     """
-    return ReportRenderer(report, template, content_hash).render()
+    return ReportRenderer(report, template, content_hash,
+                          SHARED_PAGES if shared_pages else None).render()
