@@ -218,3 +218,30 @@ def test_cancel_starts_nothing_new_and_finishes_what_runs():
     # handed out before the caller sees the first and cancels, so at most 2 + 2 arrive.
     assert 1 <= len(seen) <= 4
     assert all(result == item * item for item, result in seen)
+
+
+_WARMTH = """
+from ldn_report.batch.row_build import worker_warmth
+from ldn_report.batch.runner import WORKER_PRELOAD
+from ldn_report.batch.workers import WorkerPool
+if __name__ == "__main__":
+    print(worker_warmth())
+    with WorkerPool(2, preload=WORKER_PRELOAD) as pool:
+        for _, warmth in pool.map_unordered(worker_warmth, [1, 2]):
+            print(warmth)
+"""
+
+
+def test_workers_start_warm(tmp_path: Path) -> None:
+    """The forkserver loads the renderer, fonts and pack and lays out the built-in template's
+    shared pages before it forks: each worker has them before its first row. (In a process of
+    its own: the forkserver is started once per process, with the preload of its first pool.)"""
+    script = tmp_path / "warmth.py"
+    script.write_text(_WARMTH)
+    run = subprocess.run([sys.executable, script], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    parent, *workers = run.stdout.splitlines()
+    assert "True" not in parent  # the batch's own process loads none of it
+    assert len(workers) == 2
+    for line in workers:
+        assert "False" not in line, line

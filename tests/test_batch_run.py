@@ -341,3 +341,29 @@ def test_every_error_of_a_row_reaches_the_manifest_and_the_log(tmp_path):
     assert "flying" not in result.stderr
     assert "row 4, template: " in result.stderr
     assert "Maria" not in result.stderr + result.stdout
+
+
+def test_one_fsync_per_report(tmp_path, monkeypatch):
+    """Each report's data is synced once; the folder (which makes the renames durable) is
+    synced with each manifest save, not once per report."""
+    listing = write_list(tmp_path / "clinic.csv", patients(6))
+    out = tmp_path / "out"
+    out.mkdir()
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    summary = run_batch(listing, out, today=TODAY, register=str(tmp_path / "register.sqlite3"))
+    assert summary.exit_code == 0
+    reports = [e.file for e in summary.entries]
+    assert len(reports) == 6
+    for name in reports:
+        assert sum(1 for path in synced if Path(path).name.startswith(f".{name}.")) == 1
+    folder_syncs = synced.count(str(out.resolve()))
+    manifest_syncs = sum(1 for path in synced if Path(path).name.startswith(".manifest.csv."))
+    assert 1 <= folder_syncs <= manifest_syncs + 1  # + once for the folder's lock file
+    assert folder_syncs < len(reports)

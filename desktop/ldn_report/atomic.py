@@ -16,20 +16,23 @@ from pathlib import Path
 
 def atomic_write(
     path: str | os.PathLike[str], data: bytes | str, mode: int | None = None,
-    *, cleanup: bool = True,
+    *, cleanup: bool = True, sync_folder: bool = True,
 ) -> Path:
     """Write ``data`` to ``path`` so that readers see either the old file or the whole new one.
 
     ``mode`` sets the file's permissions (e.g. 0o600 for drafts holding patient data).
     ``cleanup=False`` skips the scan for crashed writers' leftovers: a caller writing thousands
     of files into one folder (the batch) cleans once per run instead of once per file.
+    ``sync_folder=False`` leaves the folder's fsync (which makes the rename durable) to the
+    caller: the batch syncs it once per manifest save, so each report costs one fsync.
     An OSError names ``path``, never the hidden temp file.
     """
-    return atomic_write_all([(path, data, mode)], cleanup=cleanup)[0]
+    return atomic_write_all([(path, data, mode)], cleanup=cleanup, sync_folder=sync_folder)[0]
 
 
 def atomic_write_all(
     files: list[tuple[str | os.PathLike[str], bytes | str, int | None]], *, cleanup: bool = True,
+    sync_folder: bool = True,
 ) -> list[Path]:
     """Write several files (path, data, mode) together: every temp file is written and synced
     first, then all are renamed; if any write fails, none of the targets is touched.
@@ -53,16 +56,22 @@ def atomic_write_all(
                 os.unlink(tmp_name)
         raise
     for _tmp, target in staged:
-        # Make the rename itself durable: a crash right after must not bring the old file back.
-        with contextlib.suppress(OSError):
-            dir_fd = os.open(target.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+        if sync_folder:
+            sync_folder_of(target)
         if cleanup:
             remove_crash_leftovers(target)
     return [target for _tmp, target in staged]
+
+
+def sync_folder_of(target: Path) -> None:
+    """Make renames in ``target``'s folder durable: after a crash the new files are there, not
+    the old ones. Never raises (some file systems cannot sync a folder)."""
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
 
 
 def _stage(target: Path, data: bytes | str, mode: int | None) -> str:
@@ -150,7 +159,13 @@ def writer_token() -> str:
     so a later process that got the same pid does not pass for the writer. Both are empty where
     /proc is not available; then only the pid is checked.
     """
-    return f"{os.getpid()}-{_host_token()}-{_start_ticks('self') or ''}"
+    return _writer_token(os.getpid())
+
+
+@functools.cache
+def _writer_token(pid: int) -> str:
+    # By pid: a forked child is another writer. Read once: /proc costs more than the write.
+    return f"{pid}-{_host_token()}-{_start_ticks('self') or ''}"
 
 
 @functools.cache

@@ -186,3 +186,23 @@ def test_a_name_the_report_cannot_print_properly_is_flagged_in_the_rules_panel(
     type_text(name, "Ann ሀ")  # Ethiopic: no bundled face has it
     wait_preview(g)
     assert any("U+1200" in t for t in g.window.rules.texts())
+
+
+def test_a_new_name_does_not_lay_out_the_clinician_pages_again(
+    qtbot, example_gui, wait_preview
+):
+    """Counted, not timed: the preview of an edit on page 1 replays the clinician pages that the
+    first preview laid out (the app shares the renderer's cache of them)."""
+    from ldn_report.render.pdf.shared_pages import SHARED_PAGES
+
+    g = example_gui
+    first = g.controller.result
+    layouts, reuses = SHARED_PAGES.layouts, SHARED_PAGES.reuses
+    name = g.field("patient.name")
+    name.selectAll()
+    qtbot.keyClicks(name, "Ana Ruiz")
+    wait_preview(g)
+    assert "Ana Ruiz" in g.shown_text()
+    assert g.controller.result.page_count == first.page_count
+    assert SHARED_PAGES.layouts == layouts
+    assert SHARED_PAGES.reuses > reuses

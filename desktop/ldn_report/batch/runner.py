@@ -5,12 +5,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import io
 import os
 import re
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from typing import Any
 from .. import __version__
 from ..atomic import atomic_write, remove_dead_writers_temp_files
 from ..context import PatientContext
-from ..errors import EvidencePackError, InputError
+from ..errors import InputError
 from ..templates.catalogue import resolve_template
 from ..templates.model import ClinicTemplate
 from .build_key import file_digest, resources_digest
@@ -38,9 +37,13 @@ from .manifest import (
     read_manifest,
     write_manifest,
 )
+from .merge import MERGE_VOLUME_REPORTS, MERGED_NAME, merge_reports
+from .row_build import RowOutcome, RowTask, build_row, init_worker
 from .workers import CancelFlag, WorkerLost, WorkerPool
 
-MERGED_NAME = "all-reports-for-printing.pdf"
+__all__ = ["MERGED_NAME", "BatchProgress", "BatchSummary", "default_jobs", "output_name",
+           "run_batch"]
+
 # The merged file is for printing the day's reports on paper, one patient after another; no
 # patient is handed it to read on screen. Joining tagged files keeps no structure tree (pypdf
 # drops it; one tree over many patients' reports would need each report's tree, role map,
@@ -50,12 +53,8 @@ MERGE_ACCESSIBLE_REFUSAL = (
     "cannot be used with --accessible: the merged file is for printing and would lose the "
     "tags that make each report accessible; build the tagged files with --accessible, and "
     "the file for printing in a second run with --merge (into another folder)")
-
-# pypdf holds a whole merged file in memory (about 1 MB per 9-page report): longer lists are
-# merged into volumes of this many reports, "all-reports-for-printing-1-of-3.pdf" and so on,
-# and with --jobs N the volumes are merged N at a time.
-MERGE_VOLUME_REPORTS = 100
 CHECKPOINT_SECONDS = 1.0  # how often the manifest is saved while the batch runs
+WORKER_PRELOAD = ("ldn_report.batch.warm",)  # workers start with the renderer ready (warm.py)
 
 
 ProgressCallback = Callable[["BatchProgress"], None]
@@ -110,89 +109,6 @@ class BatchSummary:
     def exit_code(self) -> int:
         """0 every row produced, 1 some rows failed or were not reached."""
         return 0 if all(e.produced for e in self.entries) else 1
-
-
-@dataclass(frozen=True)
-class _Task:
-    row: int
-    context: PatientContext
-    template_key: str
-    generated_on: dt.date
-    previous_hash: str  # the content hash of an intact earlier PDF for this row; "" = none
-    accessible: bool = False  # a tagged PDF/UA-1 file (batch --accessible)
-
-
-@dataclass(frozen=True)
-class _Outcome:
-    row: int
-    status: str
-    pdf: bytes = b""
-    content_hash: str = ""
-    pages: int = 0
-    error: str = ""
-    warnings: tuple[str, ...] = ()  # about this row's text
-    template_warnings: tuple[str, ...] = ()  # about its template: said once per template
-    # for the handout register record, which the parent writes
-    template_name: str = ""
-    pack_version: str = ""
-    language: str = ""
-
-
-# --- the worker side: runs in a pool process (or in this process with jobs=1) ----------------
-
-_WORKER_TEMPLATES: dict[str, ClinicTemplate] = {}
-
-
-def _init_worker(templates: dict[str, ClinicTemplate]) -> None:
-    _WORKER_TEMPLATES.clear()
-    _WORKER_TEMPLATES.update(templates)
-    _TEMPLATE_NOTES.clear()
-
-
-def _build_one(task: _Task) -> _Outcome:
-    """Compose; skip rendering when an intact earlier PDF has the same content hash."""
-    from ..build import build_report
-    from ..compose import compose_report, content_hash
-    from ..evidence import default_pack
-
-    template = _WORKER_TEMPLATES[task.template_key]
-    try:
-        if task.previous_hash:
-            report = compose_report(task.context, default_pack(), template, task.generated_on)
-            digest = content_hash(report)
-            if digest == task.previous_hash:
-                return _Outcome(task.row, UNCHANGED, content_hash=digest)
-        result = build_report(task.context, template, generated_on=task.generated_on,
-                              accessible=task.accessible)
-    except InputError as exc:
-        return _Outcome(task.row, FAILED, error=str(exc))
-    except EvidencePackError:
-        raise  # no report may be built from a broken pack: the whole batch stops (exit 3)
-    except Exception as exc:  # a renderer bug must not stop the other rows
-        # The type only: a library's message may quote the patient's text (the manifest and
-        # the log must never hold a name or record number).
-        return _Outcome(task.row, FAILED, error=f"could not build the report "
-                        f"({type(exc).__name__})")
-    shared = _template_notes(task.template_key)
-    meta = result.report.meta
-    return _Outcome(task.row, BUILT, result.pdf, result.content_hash, result.page_count,
-                    warnings=tuple(w for w in result.warnings if w not in shared),
-                    template_warnings=tuple(w for w in result.warnings if w in shared),
-                    template_name=meta.template_name, pack_version=meta.pack_version,
-                    language=meta.language)
-
-
-_TEMPLATE_NOTES: dict[str, frozenset[str]] = {}
-
-
-def _template_notes(key: str) -> frozenset[str]:
-    """The warnings every row built with this template gets (a pale accent, say); worked out
-    in the worker, so the parent never loads the renderer (and its fonts) for them."""
-    from ..build import template_warnings
-
-    if key not in _TEMPLATE_NOTES:
-        _TEMPLATE_NOTES[key] = frozenset(template_warnings(_WORKER_TEMPLATES[key]))
-    return _TEMPLATE_NOTES[key]
 
 
 # --- the parent side ---------------------------------------------------------------------------
@@ -335,7 +251,7 @@ def _run_locked(
     previous = read_manifest(out)
     width = max(4, len(str(max((r.row for r in clinic.rows), default=1))))
     entries: dict[int, ManifestEntry] = {}
-    tasks: list[_Task] = []
+    tasks: list[RowTask] = []
     names: dict[int, str] = {}
     unset = {row.row: COLUMN_SEPARATOR.join(row.unset) for row in clinic.rows}
     for row in clinic.rows:
@@ -353,7 +269,7 @@ def _run_locked(
         before = previous.get(row.row)
         prev_hash = before.content_hash if (
             before and _intact(out, before, names[row.row], key)) else ""
-        tasks.append(_Task(row.row, row.context, key, today, prev_hash, kind == ACCESSIBLE))
+        tasks.append(RowTask(row.row, row.context, key, today, prev_hash, kind == ACCESSIBLE))
 
     total = len(clinic.rows)
     done = 0
@@ -385,8 +301,11 @@ def _run_locked(
                 template_name = templates_by_key_name[key]
                 if outcome.status == BUILT:
                     name = names[outcome.row]
-                    # The folder was swept once at the start: no per-file folder scan.
-                    atomic_write(out / name, outcome.pdf, mode=0o600, cleanup=False)
+                    # The folder was swept once at the start: no per-file folder scan. One
+                    # fsync per report: the folder is synced by each manifest save (below),
+                    # which makes every rename before it durable with the manifest.
+                    atomic_write(out / name, outcome.pdf, mode=0o600, cleanup=False,
+                                 sync_folder=False)
                     recorder.record(contexts[outcome.row], key, outcome, out / name)
                     entry = ManifestEntry(outcome.row, BUILT, name, outcome.pages,
                                           outcome.content_hash, template=template_name,
@@ -442,7 +361,7 @@ class _RowRecorder:
         self.queued = 0
         self.held: list[Any] = []
 
-    def record(self, ctx: PatientContext, key: str, outcome: _Outcome, path: Path) -> None:
+    def record(self, ctx: PatientContext, key: str, outcome: RowOutcome, path: Path) -> None:
         from ..register.record import file_kind, handout_for, template_ref
 
         template = self.templates[key]
@@ -506,87 +425,25 @@ def _remove_outdated_files(folder: Path, previous: dict[int, ManifestEntry],
                 (folder / old.file).unlink()
 
 
-def _execute(tasks: list[_Task], templates: dict[str, ClinicTemplate], jobs: int,
-             cancel: CancelFlag | None) -> Iterator[_Outcome]:
+def _execute(tasks: list[RowTask], templates: dict[str, ClinicTemplate], jobs: int,
+             cancel: CancelFlag | None) -> Iterator[RowOutcome]:
     """The outcomes of the tasks, in completion order; stops early when ``cancel`` is set.
 
     A worker process that dies (killed, out of memory) fails only the row it was building."""
     if jobs <= 1 or len(tasks) <= 1:
-        _init_worker(templates)
+        init_worker(templates)
         for task in tasks:
             if cancel is not None and cancel.is_set():
                 return
-            yield _build_one(task)
+            yield build_row(task)
         return
-    with WorkerPool[_Task](min(jobs, len(tasks)), _init_worker, (templates,)) as pool:
-        for task, result in pool.map_unordered(_build_one, tasks, cancel):
+    with WorkerPool[RowTask](min(jobs, len(tasks)), init_worker, (templates,),
+                             WORKER_PRELOAD) as pool:
+        for task, result in pool.map_unordered(build_row, tasks, cancel):
             if isinstance(result, WorkerLost):
-                yield _Outcome(task.row, FAILED, error=result.message)
+                yield RowOutcome(task.row, FAILED, error=result.message)
             else:
                 yield result
-
-
-def merge_reports(
-    folder: Path, entries: list[ManifestEntry], duplex: bool,
-    per_volume: int = MERGE_VOLUME_REPORTS, jobs: int = 1, warnings: list[str] | None = None,
-) -> tuple[list[Path], int]:
-    """Print-ready PDF(s) of every produced report, in list order; with ``duplex`` each report
-    is padded with a blank page to an even page count so the next starts on a new sheet.
-
-    Returns the files written and their total page count; a volume whose worker process died
-    is left out, with a line in ``warnings``."""
-    files = [folder / e.file for e in entries if e.produced]
-    step = max(1, per_volume)
-    chunks = [files[i:i + step] for i in range(0, len(files), step)]
-    if len(chunks) == 1:
-        names = [MERGED_NAME]
-    else:
-        stem = MERGED_NAME.removesuffix(".pdf")
-        names = [f"{stem}-{n}-of-{len(chunks)}.pdf" for n in range(1, len(chunks) + 1)]
-    for old in folder.glob("all-reports-for-printing*.pdf"):
-        if old.name not in names:
-            with contextlib.suppress(OSError):
-                old.unlink()
-    volumes = [(chunk, duplex, name) for chunk, name in zip(chunks, names, strict=True)]
-    written: dict[str, Path] = {}
-    pages = 0
-    with contextlib.ExitStack() as stack:
-        if jobs > 1 and len(volumes) > 1:
-            pool = stack.enter_context(WorkerPool[_Volume](min(jobs, len(volumes))))
-            merged: Iterable[tuple[_Volume, Any]] = pool.map_unordered(_merge_volume, volumes)
-        else:
-            merged = ((volume, _merge_volume(volume)) for volume in volumes)
-        for volume, result in merged:
-            name = volume[2]
-            if isinstance(result, WorkerLost):
-                (folder / name).unlink(missing_ok=True)  # an older volume must not pass for it
-                if warnings is not None:
-                    warnings.append(f"{name} was not made: {result.message.split(';')[0]}")
-                continue
-            data, count = result
-            written[name] = atomic_write(folder / name, data, mode=0o600)
-            pages += count
-    return [written[name] for name in names if name in written], pages
-
-
-_Volume = tuple[list[Path], bool, str]  # the reports, duplex, the merged file's name
-
-
-def _merge_volume(volume: _Volume) -> tuple[bytes, int]:
-    from pypdf import PdfReader, PdfWriter
-
-    files, duplex, _ = volume
-    writer = PdfWriter()
-    for path in files:
-        reader = PdfReader(path)
-        for page in reader.pages:
-            writer.add_page(page)
-        if duplex and len(reader.pages) % 2:
-            last = reader.pages[-1].mediabox
-            writer.add_blank_page(width=float(last.width), height=float(last.height))
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue(), len(writer.pages)
 
 
 def default_jobs() -> int:

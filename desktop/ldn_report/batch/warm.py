@@ -1,0 +1,28 @@
+"""Imported by the batch's forkserver before it forks any worker (its preload): the renderer, the
+fonts, the evidence pack and the built-in template's shared pages are made ready there once, so
+every worker starts warm, sharing them copy-on-write, instead of loading them before its first row.
+
+Nothing else imports this module: importing it builds a report.
+"""
+
+from __future__ import annotations
+
+import signal
+
+
+def _warm() -> None:
+    # The forkserver ignores Ctrl-C only after its preload; a Ctrl-C meant for the batch must
+    # not kill it half-way through this.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        from ..build import build_report
+        from ..examples import load_example
+
+        build_report(load_example("on-dmt-mood-pain"))
+    except Exception:
+        # A broken pack or font stops the batch in its first row, with the message that row
+        # gives; a cold worker is all that is lost here.
+        pass
+
+
+_warm()
