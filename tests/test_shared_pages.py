@@ -19,6 +19,7 @@ from ldn_report.examples import example_names, load_example
 from ldn_report.render.pdf.document import ReportRenderer
 from ldn_report.render.pdf.shared_pages import SHARED_PAGES, SharedPagesCache
 from ldn_report.templates.catalogue import builtin_templates
+from pdf_text import pdf_text
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("pdftoppm") and shutil.which("pdftotext")),
@@ -173,3 +174,24 @@ def test_the_shared_cache_is_keyed_on_what_the_pages_show() -> None:
             keys.add(renderer.shared_key(renderer.shared_start()))
     assert len(keys) == len(variants) * 2
     assert SHARED_PAGES.layouts >= 1
+
+
+def test_patient_pages_replay_the_paragraphs_drawn_before() -> None:
+    """From the second report seeded from a recording on, the paragraphs whose characters all
+    have a code in it (most of the patient's pages) are drawn once and replayed; a name in
+    another script is drawn as usual, and still printed."""
+    template = TEMPLATES["Standard Letter"]
+    ctx = dataclasses.replace(load_example("on-dmt-mood-pain", today=DAY),
+                              patient_name="Αλεξάνδρα Παπαδοπούλου")
+    cache = SharedPagesCache()
+    result = build_report(ctx, template, generated_on=DAY, shared_pages=False)
+    renders = []
+    for _ in range(3):
+        renderer = ReportRenderer(result.report, template, result.content_hash, cache)
+        renders.append(renderer.render())
+    (run,) = cache.runs()
+    replayable, not_replayable = run.drawn_counts()
+    assert replayable >= 100
+    assert not_replayable >= 1  # the Greek name
+    assert renders[0] == renders[1] == renders[2]  # drawn, drawn once, replayed: same bytes
+    assert "Αλεξάνδρα Παπαδοπούλου" in pdf_text(renders[2])

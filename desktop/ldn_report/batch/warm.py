@@ -1,6 +1,7 @@
 """Imported by the batch's forkserver before it forks any worker (its preload): the renderer, the
-fonts, the evidence pack and the built-in template's shared pages are made ready there once, so
-every worker starts warm, sharing them copy-on-write, instead of loading them before its first row.
+fonts, the evidence pack and the built-in template's shared pages (and the paragraphs replayed on
+its patient pages) are made ready there once, so every worker starts warm, sharing them
+copy-on-write, instead of loading them before its first row.
 
 Nothing else imports this module: importing it builds a report.
 """
@@ -18,7 +19,9 @@ def _warm() -> None:
         from ..build import build_report
         from ..examples import load_example
 
-        build_report(load_example("on-dmt-mood-pain"))
+        ctx = load_example("on-dmt-mood-pain")
+        build_report(ctx)  # lays out the clinician pages
+        build_report(ctx)  # draws the paragraphs that the patients' pages replay
     except Exception:
         # A broken pack or font stops the batch in its first row, with the message that row
         # gives; a cold worker is all that is lost here.

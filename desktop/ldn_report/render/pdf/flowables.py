@@ -10,6 +10,7 @@ from functools import lru_cache
 from reportlab.graphics.shapes import Circle, Drawing, Line, String
 from reportlab.lib.colors import white
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.paragraph import (
@@ -158,6 +159,30 @@ class Para(RLParagraph):
                     self._lines_shared = True
             self._wrapped_at = avail_width
         return self.width, self.height
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        """Flowable.drawOn, replaying this paragraph's drawing when a report seeded with shared
+        pages already drew the same lines (see SharedPages.drawn)."""
+        shared = getattr(canvas, "shared_pages", None)
+        key = self._draw_key() if shared is not None else None
+        drawn = shared.drawn(key, self, canvas) if key is not None else None
+        if drawn is None:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        canvas.saveState()
+        canvas.translate(self._hAlignAdjust(x, _sW), y)
+        shared.replay_drawn(drawn, canvas)
+        canvas.restoreState()
+
+    def _draw_key(self) -> Hashable | None:
+        """What this paragraph's drawing reads, when its lines are the shared cached ones:
+        the line layout's key and the size it takes (None: draw it as usual)."""
+        if not self._lines_shared or self._wrapped_at is None or self.__dict__.get(
+                "_showBoundary") or self.__dict__.get("debug"):
+            return None
+        key = self._lines_key(self._wrapped_at)
+        return None if key is None else (key, self.width, self.height,
+                                         getattr(self, "continued", False))
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         if self._lines_shared and "blPara" in self.__dict__:
