@@ -47,7 +47,8 @@ cups: sysdeps
 # --- interface translations: .ts sources in the repo, .qm built here (not committed) -------
 TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
-GUI_SOURCES := $(shell find desktop/ldn_report/gui -name '*.py')
+# the app's sources, and the core's message table the app and the CLI translate with
+GUI_SOURCES := $(shell find desktop/ldn_report/gui -name '*.py') desktop/ldn_report/i18n/core_messages.py
 
 translations: $(QM_FILES)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import json
 import re
 import shutil
 import subprocess
@@ -157,6 +158,26 @@ def test_cli_language_overrides_the_context_and_a_bad_one_exits_2(tmp_path):
     assert bad.returncode == 2
     assert "--language" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize(("value", "english", "spanish"), [
+    ("1984-13-40", "is not a real calendar date", "no es una fecha real del calendario"),
+    (1984, "must be a date as YYYY-MM-DD text", "debe ser una fecha"),
+])
+def test_cli_mistakes_are_in_spanish_only_when_language_asks(tmp_path, value, english, spanish):
+    # Scripts parse the English; --language es asks for the user's mistakes in Spanish.
+    context = tmp_path / "bad.json"
+    context.write_text(json.dumps({"schema_version": 1,
+                                   "patient": {"name": "Ana", "date_of_birth": value}}))
+    run = [sys.executable, "-m", "ldn_report", "build", "--context", str(context),
+           "-o", str(tmp_path / "r.pdf")]
+    for extra, words, other in (([], english, spanish), (["--language", "es"], spanish, english)):
+        done = subprocess.run([*run, *extra], capture_output=True, text=True)
+        assert done.returncode == 2
+        assert "patient.date_of_birth: " + words in done.stderr
+        assert other not in done.stderr
+        assert "Traceback" not in done.stderr
+    assert not (tmp_path / "r.pdf").exists()
 
 
 def test_clinic_list_language_column(tmp_path):

@@ -238,9 +238,21 @@ def _pack_version() -> str:
         return "missing"
 
 
+def _error_text(exc: InputError, args: argparse.Namespace | None) -> str:
+    """The mistake in English (scripts parse it), or in the language --language asked for."""
+    language = (getattr(args, "language", None) or "en").strip().lower()
+    if language == "en":
+        return str(exc)
+    from .i18n.core_messages import input_error_text
+    from .i18n.ts_catalogue import translator
+
+    return input_error_text(exc, translator(language))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     warnings.simplefilter("default")
     warnings.showwarning = lambda msg, *a, **k: print(f"warning: {msg}", file=sys.stderr)
+    args = None
     try:
         args = make_parser().parse_args(argv)
         # Run as the `ldn-report` command (argv from the command line): a build may hand its
@@ -248,7 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.register_helper = argv is None
         return args.func(args)
     except InputError as exc:
-        print(f"ldn-report: error: {exc}", file=sys.stderr)
+        print(f"ldn-report: error: {_error_text(exc, args)}", file=sys.stderr)
         return EXIT_USAGE
     except EvidencePackError as exc:
         print(f"ldn-report: the evidence pack is broken, no report was made: {exc}",

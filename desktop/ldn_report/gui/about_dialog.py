@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from .. import __version__
 from ..evidence import EvidencePack, default_pack
-from .language.fill import fill
+from ..i18n.fill import fill
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 

@@ -33,11 +33,11 @@ from ..batch.paths import PathCheck, check_list_path, check_output_folder
 from ..batch.runner import BatchProgress, BatchSummary, default_jobs, run_batch
 from ..context import FIELDS_BY_NAME
 from ..errors import InputError
+from ..i18n.fill import fill
 from ..templates.catalogue import list_templates
 from .form_labels import wrapped_label
 from .language.core_messages import core_message, input_error_text
 from .language.field_texts import field_text
-from .language.fill import fill
 from .window_size import fit_to_screen
 
 _open_dialogs: set[BatchDialog] = set()  # keeps parentless dialogs alive while shown

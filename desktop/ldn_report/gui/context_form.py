@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..context import CHOICE_LABELS, FIELDS, SCHEMA_VERSION, FieldSpec
+from ..i18n.fill import fill
 from ..rules import find_near_misses, find_opioids
 from .date_picker import DatePicker
 from .language.field_texts import field_text
-from .language.fill import fill
 from .language.rule_texts import near_miss_text
 from .medicine_list import MedicineListEdit
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout, QWidget
 
-from .language.fill import fill
+from ..i18n.fill import fill
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 

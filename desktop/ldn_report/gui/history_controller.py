@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QTableWidgetItem, QWidget
 
 from ..errors import InputError
+from ..i18n.fill import fill
 from ..register.errors import RegisterError, missing_library
 from ..register.location import (
     RegisterLocation,
@@ -21,7 +22,6 @@ from ..register.location import (
 )
 from .app_settings import AppSettings
 from .history_view import HistoryView
-from .language.fill import fill
 from .register_thread import Dropped, RegisterThread
 
 MAX_ROWS = 5000  # the table shows the newest; the CLI export has them all

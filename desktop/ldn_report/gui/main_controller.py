@@ -22,6 +22,7 @@ from ..context import (
 )
 from ..errors import InputError
 from ..examples import example_names, example_path
+from ..i18n.fill import fill
 from ..templates.model import DEFAULT_TEMPLATE, ClinicTemplate
 from . import messages
 from .about_dialog import show_about
@@ -32,7 +33,6 @@ from .file_names import suggested_context_name
 from .form_undo import FormUndo
 from .language.core_messages import core_message, input_error_text
 from .language.field_texts import field_text
-from .language.fill import fill
 from .main_window import MainWindow
 from .output_actions import OutputActions
 from .report_worker import ReportBuilder

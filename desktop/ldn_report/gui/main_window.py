@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n.fill import fill
 from ..report import RuleHit
 from .context_form import ContextForm
-from .language.fill import fill
 from .language.rule_texts import rule_hit_text
 from .language.translator import LANGUAGE_CHOICES
 from .preview import PdfPreview

@@ -13,7 +13,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from .language.fill import fill
+from ..i18n.fill import fill
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 

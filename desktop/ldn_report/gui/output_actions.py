@@ -16,13 +16,13 @@ from ..atomic import atomic_write
 from ..build import BuildResult, build_html, build_report
 from ..chart_note import chart_note
 from ..context import FIELDS, PatientContext
+from ..i18n.fill import fill
 from ..register.record import ACCESSIBLE_PDF, HTML, PDF, PRINT, template_ref
 from ..register.recorder import output_handout
 from ..report import Report
 from . import messages
 from .file_names import suggested_accessible_pdf_name, suggested_html_name, suggested_pdf_name
 from .language.field_texts import field_text
-from .language.fill import fill
 from .print_job import PrintJob
 from .register_writer import RecordWriter
 

@@ -30,6 +30,7 @@ from ..build import BuildResult
 from ..context import PatientContext
 from ..errors import InputError
 from ..examples import load_example
+from ..i18n.fill import fill
 from ..logo import downscale_logo, logo_too_big
 from ..templates.catalogue import (
     builtin_templates,
@@ -43,7 +44,6 @@ from ..templates.file_format import load_template, template_from_dict
 from ..templates.model import ClinicTemplate, slugify
 from . import messages
 from .language.core_messages import core_message, input_error_text
-from .language.fill import fill
 from .preview import PdfPreview
 from .report_worker import ReportBuilder
 from .template_form import TemplateForm

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import LANGUAGES
+from ..i18n.fill import fill
 from ..templates.clinic_text import PLACEHOLDERS, TEXT_BLOCKS
 from ..templates.model import (
     DEFAULT_HEADINGS,
@@ -39,7 +40,6 @@ from ..templates.model import (
     ClinicTemplate,
 )
 from .form_labels import wrapped_label
-from .language.fill import fill
 from .language.template_texts import template_text
 from .template_languages import LanguageWords
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ...i18n.fill import fill
 from ...medicines.detect import NearMiss
 from ...report import RuleHit
 from ...rules import RULES_BY_ID, find_near_misses, find_opioids
-from .fill import fill
 
 CONTEXT = "Rule"
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
