@@ -13,6 +13,7 @@ from ..logo import MAX_LOGO_BYTES
 from ..paths import FONTS_DIR, RESOURCES
 from ..templates.model import ClinicTemplate
 from ..untrusted.files import read_regular_file
+from .footer import footer_facts
 from .html import render_html
 from .pdf import scripts
 from .pdf.fonts import SCRIPT_FACES
@@ -49,13 +50,8 @@ def css_string(value: str) -> str:
 
 def _footer_facts(meta: model.ReportMeta, template: ClinicTemplate, content_hash: str) -> str:
     """The standard PDF's footer facts, in its words and order (render/pdf/document.py)."""
-    t = report_texts(meta.language)
-    parts = [meta.template_name or template.name,
-             t["footer.pack"].format(version=meta.pack_version, date=meta.pack_date),
-             t["footer.content"].format(hash=content_hash[:12]),
-             t["footer.generated"].format(date=meta.generated_on),
-             meta.footer_notice]  # e.g. a Spanish report's "translation not yet reviewed"
-    facts = " \u00b7 ".join(p for p in parts if p)
+    facts = " \u00b7 ".join(footer_facts(meta, meta.template_name or template.name,
+                                         content_hash))
     own = template.footer_text.strip()
     return f"{facts}\n{own}" if own else facts
 

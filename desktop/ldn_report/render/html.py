@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from .. import report as model
 from ..i18n import format_number, report_texts
 from . import text_direction
+from .footer import footer_facts
 
 # Draws a timeline for paper: (block, alternative text) -> inline SVG (render/timeline_svg.py).
 TimelineFigure = Callable[[model.Timeline, str], str]
@@ -308,13 +309,11 @@ def _meta_facts(meta: model.ReportMeta) -> model.FactList:
 
 def _footer(meta: model.ReportMeta, content_hash: str) -> str:
     t = report_texts(meta.language)
-    facts = [t["footer.template"].format(name=meta.template_name) if meta.template_name else "",
-             t["footer.pack"].format(version=meta.pack_version, date=meta.pack_date),
-             t["footer.content"].format(hash=content_hash[:12]),
-             t["footer.generated"].format(date=meta.generated_on), meta.footer_notice]
+    label = t["footer.template"].format(name=meta.template_name) if meta.template_name else ""
+    facts = footer_facts(meta, label, content_hash)
     own = meta.footer_text.strip()  # the template's own line(s), printed under ours as in the PDF
     extra = f"<p>{text(own)}</p>" if own else ""
-    return f"<footer><p>{text(' · '.join(f for f in facts if f))}</p>{extra}</footer>"
+    return f"<footer><p>{text(' · '.join(facts))}</p>{extra}</footer>"
 
 
 def _section(r: _Renderer, index: int, section: model.Section) -> Iterable[str]:

@@ -33,6 +33,7 @@ from ldn_report import __version__
 from ldn_report import report as model
 from ldn_report.i18n import report_texts
 from ldn_report.logo import MAX_LOGO_BYTES
+from ldn_report.render.footer import footer_facts
 from ldn_report.render.pdf import fonts, markup, scripts
 from ldn_report.render.pdf.blocks import BlockRenderer
 from ldn_report.render.pdf.flowables import Para
@@ -69,17 +70,11 @@ def _footer(report: model.Report, template: ClinicTemplate, content_hash: str,
     meta = report.meta
     t = report_texts(meta.language)
     size = styles.sizes.footer
-    parts = [
-        meta.template_name or template.name,
-        t["footer.pack"].format(version=meta.pack_version, date=meta.pack_date),
-        t["footer.content"].format(hash=content_hash[:12]),
-        t["footer.generated"].format(date=meta.generated_on),
-        meta.footer_notice,
-    ]
+    parts = footer_facts(meta, meta.template_name or template.name, content_hash)
     # Room on the first line for the widest page label we expect ("Page 999 of 999").
     widest = t["footer.page"].format(number=999, total=999)
     page_w = stringWidth(widest, fonts.REGULAR, size) + size * 2
-    lines = simpleSplit(" \u00b7 ".join(p for p in parts if p), fonts.REGULAR, size,
+    lines = simpleSplit(" \u00b7 ".join(parts), fonts.REGULAR, size,
                         width - page_w)
     if template.footer_text.strip():
         for chunk in template.footer_text.strip().splitlines():
