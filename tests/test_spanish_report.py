@@ -120,7 +120,8 @@ def _pack_copy(tmp_path, edit) -> None:
      "no text for reference note 'reference_note.agrawal2005'"),
     (lambda s: s.replace("comprimidos de 50 mg, no de 4,5 mg", "comprimidos, no de 4,5 mg"),
      "reference_note.naltrexone_label"),
-    (lambda s: s.replace("Nuevo opioids.toml", "Nuevo opioids.toml (2027)"), "pack.changes[12]"),
+    (lambda s: s.replace("Nueva lista de medicamentos opioides",
+                          "Nueva lista (2027) de medicamentos opioides"), "pack.changes[12]"),
 ])
 def test_a_missing_extra_or_changed_translation_breaks_the_pack(tmp_path, edit, message):
     folder = _pack_copy(tmp_path, edit)

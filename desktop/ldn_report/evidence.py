@@ -107,6 +107,12 @@ PACK_TEXTS = ("source_name", "source_kind", "update_policy", "funding_conflicts"
 # Placeholders a statement may use; compose fills them from the pack (e.g. the aid's dates).
 STATEMENT_FIELDS = frozenset({"version", "produced", "review_by"})
 
+# A statement id: lower-case words joined by "_" (kp_bottom_line). Every statement id has this
+# form, so a printed text that holds a word of it has let an internal name through.
+STATEMENT_ID = re.compile(r"[a-z]+(?:_[a-z0-9]+)+")
+# What a clinician or patient must never read: an id-like word, or one of the pack's file names.
+INTERNAL_NAME = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|\b[\w.-]+\.(?:toml|json|py)\b")
+
 
 @dataclass(frozen=True)
 class EvidencePack:
@@ -397,6 +403,9 @@ def check_pack(pack: EvidencePack) -> None:
             problems.append(f"{st.id}: a claim needs a basis in the summary or a cited reference")
     problems += _check_changes(pack)
     problems += _check_translations(pack)
+    problems += [f"statement id {i!r} must be lower-case words joined by _ (e.g. kp_not_dmt)"
+                 for i in pack.statements if not STATEMENT_ID.fullmatch(i)]
+    problems += _check_internal_names(pack)
     for st in pack.statements.values():
         unknown = set(re.findall(r"\{(\w*)\}", st.text)) - STATEMENT_FIELDS - set(st.slots)
         if unknown or st.text.count("{") != st.text.count("}"):
@@ -489,6 +498,27 @@ def _check_translations(pack: EvidencePack) -> list[str]:
                 problems.append(f"{name}: {i!r} has the placeholders {placeholders_in(text)}, "
                                 f"but the English has {placeholders_in(source)}")
     return problems
+
+
+def internal_names_in(text: str, pack: EvidencePack) -> list[str]:
+    """The internal names ``text`` holds: statement-id-like words, the pack's file names, and
+    the ids of its studies, references and the pack itself (cree2010, naltrexone_label)."""
+    ids = {pack.id, *(s.id for s in pack.studies), *(r.id for r in pack.references)}
+    text = _PLACEHOLDER.sub(" ", text)  # {review_by} is filled in before it is printed
+    words = set(re.findall(r"[\w-]+", text))
+    return sorted(set(INTERNAL_NAME.findall(text)) | (ids & words))
+
+
+def _check_internal_names(pack: EvidencePack) -> list[str]:
+    """Printed texts (statements, study cells, notes, pack sentences, in every language) say
+    what they mean in words: a clinician cannot read "saf_opioid_told" or "opioids.toml"."""
+    texts = {("", k): v for k, v in translatable_texts(pack).items()}
+    for lang, tr in pack.translations.items():
+        texts.update({(f"statements.{lang}.toml: ", k): v
+                      for k, v in translated_texts(tr).items()})
+    return [f"{where}{name!r} prints the internal name(s) {', '.join(found)}; say it in words"
+            for (where, name), text in texts.items()
+            if (found := internal_names_in(text, pack))]
 
 
 def _kind(name: str) -> str:
