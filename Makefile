@@ -47,8 +47,10 @@ cups: sysdeps
 # --- interface translations: .ts sources in the repo, .qm built here (not committed) -------
 TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
-# the app's sources, and the core's message table the app and the CLI translate with
-GUI_SOURCES := $(shell find desktop/ldn_report/gui -name '*.py') desktop/ldn_report/i18n/core_messages.py
+# the app's sources, and the core's marked texts (i18n/: its message table, the built-in
+# template names, the command line's lines) that the app and the CLI translate with
+GUI_SOURCES := $(shell find desktop/ldn_report/gui -name '*.py') \
+    $(shell grep -l 'QT_TRANSLATE_NOOP."' desktop/ldn_report/i18n/*.py)
 
 translations: $(QM_FILES)
 

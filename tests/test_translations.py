@@ -14,7 +14,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 TS_FILES = sorted((REPO / "resources" / "translations").glob("*.ts"))
 GUI = REPO / "desktop" / "ldn_report" / "gui"
-CORE_MESSAGES = GUI.parent / "i18n" / "core_messages.py"
+# the core's marked texts: its message table, the built-in template names, the CLI's lines
+CORE_TEXTS = sorted(p for p in (GUI.parent / "i18n").glob("*.py")
+                    if 'QT_TRANSLATE_NOOP("' in p.read_text(encoding="utf-8"))
 PLACEHOLDER = re.compile(r"%\d|\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
@@ -67,9 +69,9 @@ def test_ts_is_up_to_date_with_the_sources(ts: Path, tmp_path: Path):
     assert lupdate, "pyside6-lupdate (from the PySide6 wheel) is missing from the venv"
     copy = tmp_path / ts.name
     shutil.copy(ts, copy)
-    # as the Makefile's translations-update: the app, and the core's message table (the CLI
-    # translates with it too)
-    sources = [*sorted(str(p) for p in GUI.rglob("*.py")), str(CORE_MESSAGES)]
+    # as the Makefile's translations-update: the app, and the core's marked texts (the CLI
+    # translates with them too)
+    sources = [*sorted(str(p) for p in GUI.rglob("*.py")), *map(str, CORE_TEXTS)]
     subprocess.run([lupdate, "-no-obsolete", "-locations", "none", *sources, "-ts", str(copy)],
                    check=True, capture_output=True, timeout=120)
     before = {(c, s) for c, s, _ in messages(ts)}

@@ -62,7 +62,7 @@ def _build(args: argparse.Namespace, helper: RecordingHelper | None) -> int:
     from .chart_note import chart_note
     from .context import load_context
     from .examples import load_example
-    from .i18n import report_language
+    from .i18n import cli_texts, report_language
     from .templates.catalogue import resolve_template
 
     ctx = load_context(args.context) if args.context else load_example(args.example)
@@ -87,23 +87,56 @@ def _build(args: argparse.Namespace, helper: RecordingHelper | None) -> int:
         result = build_report(ctx, template, accessible=args.accessible)
         report, digest, warnings = result.report, result.content_hash, result.warnings
         data: bytes | str = result.pdf
-        kind = "tagged PDF/UA-1, " if args.accessible else ""
-        summary = f"{kind}{result.page_count} pages, content {digest}"
+        wrote = _line(args, cli_texts.WROTE_ACCESSIBLE if args.accessible else
+                      cli_texts.WROTE_PDF, str(out), str(result.page_count), digest)
     else:  # the accessible HTML version: composed like the PDF, but no PDF is rendered
         data, report, digest = build_html(ctx, template)
-        summary = f"HTML, content {digest}"
+        wrote = _line(args, cli_texts.WROTE_HTML, str(out), digest)
     # Patient data: readable by the user only. All files are written together or not at all.
     files: list[tuple[Path, bytes | str, int | None]] = [(out, data, PRIVATE)]
     if args.chart_note:
         files.append((outputs["--chart-note"], chart_note(ctx, report, digest), PRIVATE))
     atomic_write_all(files)
     for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(_warning(args, warning), file=sys.stderr)
     _record(args, ctx, report, digest, data, out, template, helper)
-    print(f"wrote {out} ({summary})")
+    print(wrote)
     if args.chart_note:
-        print(f"wrote chart note {args.chart_note}")
+        print(_line(args, cli_texts.WROTE_CHART_NOTE, str(args.chart_note)))
     return EXIT_OK
+
+
+def _language(args: argparse.Namespace | None) -> str:
+    """The language --language asked for (its primary subtag), else "en": the CLI's own lines
+    follow it; without it they stay English, word for word, for scripts."""
+    tag = getattr(args, "language", None) or "en"
+    return tag.strip().replace("_", "-").split("-")[0].lower() or "en"
+
+
+def _line(args: argparse.Namespace | None, text: str, *values: str) -> str:
+    """One of the CLI's own lines (i18n/cli_texts.py) with its %1 … filled, in the language
+    --language asked for (the interface's .ts, read without Qt)."""
+    from .i18n.fill import fill
+
+    language = _language(args)
+    if language != "en":
+        from .i18n.ts_catalogue import translator
+
+        text = translator(language)("CommandLine", text)
+    return fill(text, *values)
+
+
+def _warning(args: argparse.Namespace | None, warning: str) -> str:
+    """A "warning: ..." line; with --language the core's warning in that language too."""
+    from .i18n import cli_texts
+
+    language = _language(args)
+    if language != "en":
+        from .i18n.core_messages import warning_text
+        from .i18n.ts_catalogue import translator
+
+        warning = warning_text(warning, translator(language))
+    return _line(args, cli_texts.WARNING, warning)
 
 
 def _record(args: argparse.Namespace, ctx: object, report: object, digest: str,
@@ -118,7 +151,7 @@ def _record(args: argparse.Namespace, ctx: object, report: object, digest: str,
                             template_ref=template_ref(template), recorder=helper,
                             register=args.register)
     if problem:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(_warning(args, problem), file=sys.stderr)
 
 
 def _check_outputs(outputs: dict[str, Path], args: argparse.Namespace,
@@ -240,7 +273,7 @@ def _pack_version() -> str:
 
 def _error_text(exc: InputError, args: argparse.Namespace | None) -> str:
     """The mistake in English (scripts parse it), or in the language --language asked for."""
-    language = (getattr(args, "language", None) or "en").strip().lower()
+    language = _language(args)
     if language == "en":
         return str(exc)
     from .i18n.core_messages import input_error_text
@@ -250,8 +283,11 @@ def _error_text(exc: InputError, args: argparse.Namespace | None) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .i18n import cli_texts
+
     warnings.simplefilter("default")
-    warnings.showwarning = lambda msg, *a, **k: print(f"warning: {msg}", file=sys.stderr)
+    # args is read when a warning comes (late binding): in --language's language once parsed.
+    warnings.showwarning = lambda msg, *a, **k: print(_warning(args, str(msg)), file=sys.stderr)
     args = None
     try:
         args = make_parser().parse_args(argv)
@@ -260,18 +296,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.register_helper = argv is None
         return args.func(args)
     except InputError as exc:
-        print(f"ldn-report: error: {_error_text(exc, args)}", file=sys.stderr)
+        print(_line(args, cli_texts.ERROR, _error_text(exc, args)), file=sys.stderr)
         return EXIT_USAGE
     except EvidencePackError as exc:
-        print(f"ldn-report: the evidence pack is broken, no report was made: {exc}",
-              file=sys.stderr)
+        print(_line(args, cli_texts.PACK_BROKEN, str(exc)), file=sys.stderr)
         return EXIT_PACK
     except KeyboardInterrupt:
-        print("ldn-report: interrupted", file=sys.stderr)
+        print(_line(args, cli_texts.INTERRUPTED), file=sys.stderr)
         return 130
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"ldn-report: error: cannot write or read{where}: {exc.strerror}", file=sys.stderr)
+        print(_line(args, cli_texts.CANNOT_READ_OR_WRITE, where, str(exc.strerror)),
+              file=sys.stderr)
         return EXIT_USAGE
 
 

@@ -203,6 +203,7 @@ def compose_report(
         letterhead=template.branding.letterhead,
         footer_text=template.footer_text,
         footer_notice=t["footer.translation"] if notice and not reviewed else "",
+        template_label=_template_label(template, t),
     )
     return Report(meta=meta, sections=sections,
                   references=_reference_entries(pack, clinician.language), hits=hits)
@@ -212,6 +213,14 @@ def _clinic_name(template: ClinicTemplate, t: dict[str, str]) -> str:
     """The clinic's name; the built-ins' "Your MS clinic" stands for one, so it is translated."""
     name = template.branding.clinic_name
     return t["clinic.placeholder"] if name == Branding().clinic_name else name
+
+
+def _template_label(template: ClinicTemplate, t: dict[str, str]) -> str:
+    """The template as the footer names it in the report's language: a built-in by its
+    translated name, a clinic's own by its name and that it is customized."""
+    if template.builtin:
+        return t.get(f"template.{template.slug}", template.name)
+    return t["footer.customized"].format(name=template.name)
 
 
 def report_language_of(ctx: PatientContext, template: ClinicTemplate) -> str:
@@ -535,5 +544,8 @@ def content_hash(report: Report) -> str:
     """A short hash of what the report says (not when it was made), printed in the footer."""
     payload = asdict(report)
     payload["meta"].pop("generated_on")
+    # The footer's words for template_name (hashed) in the report's language (hashed): adding
+    # them changed no report's hash.
+    payload["meta"].pop("template_label")
     digest = hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode("utf-8"))
     return digest.hexdigest()[:10]

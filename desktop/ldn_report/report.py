@@ -183,7 +183,7 @@ class ReportMeta:
     subject: str
     author: str  # the clinic
     language: str  # a language tag (en, en-GB, es); its primary subtag picks the report texts
-    template_name: str
+    template_name: str  # as the register and the chart note keep it (English for a built-in)
     pack_version: str
     pack_date: str
     generated_on: str  # ISO date
@@ -202,6 +202,8 @@ class ReportMeta:
     footer_text: str = ""
     # A translated report not yet reviewed by a qualified medical translator says so here too.
     footer_notice: str = ""
+    # The template as the footer names it, in the report's language (template_name's words).
+    template_label: str = ""
 
 
 @dataclass(frozen=True)

@@ -255,6 +255,45 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>wrote %1 (%2 pages, content %3)</source>
+        <translation>se escribió %1 (%2 páginas, contenido %3)</translation>
+    </message>
+    <message>
+        <source>wrote %1 (tagged PDF/UA-1, %2 pages, content %3)</source>
+        <translation>se escribió %1 (PDF/UA-1 etiquetado, %2 páginas, contenido %3)</translation>
+    </message>
+    <message>
+        <source>wrote %1 (HTML, content %2)</source>
+        <translation>se escribió %1 (HTML, contenido %2)</translation>
+    </message>
+    <message>
+        <source>wrote chart note %1</source>
+        <translation>se escribió la nota para la historia clínica %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>aviso: %1</translation>
+    </message>
+    <message>
+        <source>ldn-report: error: %1</source>
+        <translation>ldn-report: error: %1</translation>
+    </message>
+    <message>
+        <source>ldn-report: the evidence pack is broken, no report was made: %1</source>
+        <translation>ldn-report: el paquete de evidencia está dañado, no se hizo ningún informe: %1</translation>
+    </message>
+    <message>
+        <source>ldn-report: interrupted</source>
+        <translation>ldn-report: interrumpido</translation>
+    </message>
+    <message>
+        <source>ldn-report: error: cannot write or read%1: %2</source>
+        <translation>ldn-report: error: no se puede escribir ni leer%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ContextField</name>
     <message>
         <source>Patient</source>
@@ -825,6 +864,86 @@
     <message>
         <source>A new folder: it is made when the batch starts.</source>
         <translation>Una carpeta nueva: se crea cuando empieza el lote.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give a file name ending in .pdf or .html</source>
+        <translation>%1 es una carpeta; indique un nombre de archivo que termine en .pdf o .html</translation>
+    </message>
+    <message>
+        <source>%1 must end in .pdf or .html</source>
+        <translation>%1 debe terminar en .pdf o .html</translation>
+    </message>
+    <message>
+        <source>makes a PDF: give -o a file name ending in .pdf, not %1</source>
+        <translation>hace un PDF: indique en -o un nombre de archivo que termine en .pdf, no en %1</translation>
+    </message>
+    <message>
+        <source>is the same file as %1 (%2); writing it would overwrite that file. Choose another file name</source>
+        <translation>es el mismo archivo que %1 (%2); escribirlo sobrescribiría ese archivo. Elija otro nombre de archivo</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give a file name</source>
+        <translation>%1 es una carpeta; indique un nombre de archivo</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2 is a file, not a folder</source>
+        <translation>no se puede escribir %1: %2 es un archivo, no una carpeta</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: no permission to write in %2</source>
+        <translation>no se puede escribir %1: no hay permiso para escribir en %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an example; choose one of: %2</source>
+        <translation>%1 no es un ejemplo; elija uno de: %2</translation>
+    </message>
+    <message>
+        <source>this is not a known template; choose one of: %1, or give a .toml file</source>
+        <translation>esta no es una plantilla conocida; elija una de: %1, o indique un archivo .toml</translation>
+    </message>
+    <message>
+        <source>%1 is not a known template; choose one of: %2, or give a .toml file</source>
+        <translation>%1 no es una plantilla conocida; elija una de: %2, o indique un archivo .toml</translation>
+    </message>
+    <message>
+        <source>the report fonts cannot draw %1; these characters print as a substitute mark</source>
+        <translation>las fuentes del informe no pueden dibujar %1; estos caracteres se imprimen como un signo de sustitución</translation>
+    </message>
+    <message>
+        <source>did you mean %1? “%2” looks like %1, which contains %3, an opioid; the report has no opioid warning for it until the spelling is corrected or the opioid box is ticked</source>
+        <translation>¿quería decir %1? «%2» se parece a %1, que contiene %3, un opioide; el informe no tiene advertencia de opioides para él hasta que se corrija la ortografía o se marque la casilla de opioides</translation>
+    </message>
+    <message>
+        <source>did you mean %1? “%2” looks like %1, an opioid; the report has no opioid warning for it until the spelling is corrected or the opioid box is ticked</source>
+        <translation>¿quería decir %1? «%2» se parece a %1, un opioide; el informe no tiene advertencia de opioides para él hasta que se corrija la ortografía o se marque la casilla de opioides</translation>
+    </message>
+    <message>
+        <source>%1. Until then this report prints its accent-coloured text in a darker shade of it (%2 or darker)</source>
+        <translation>%1. Mientras tanto, este informe imprime su texto en el color de acento con un tono más oscuro de ese color (%2 o más oscuro)</translation>
+    </message>
+    <message>
+        <source>the template has no %1 version (%2); the %1 report leaves it out</source>
+        <translation>la plantilla no tiene versión %1 (%2); el informe en %1 lo omite</translation>
+    </message>
+    <message>
+        <source>the template has no %1 version (%2); the %1 report prints the standard heading</source>
+        <translation>la plantilla no tiene versión %1 (%2); el informe en %1 imprime el título estándar</translation>
+    </message>
+    <message>
+        <source>the template has no %1 version (%2); the %1 report prints this row as written (%3)</source>
+        <translation>la plantilla no tiene versión %1 (%2); el informe en %1 imprime esta fila tal como está escrita (%3)</translation>
+    </message>
+    <message>
+        <source>handout register not written: %1; the record is queued and retried next time</source>
+        <translation>no se escribió en el registro de entregas: %1; el registro queda en cola y se reintenta la próxima vez</translation>
+    </message>
+    <message>
+        <source>handout register not written: %1; the record could not be queued either (%2)</source>
+        <translation>no se escribió en el registro de entregas: %1; el registro tampoco pudo quedar en cola (%2)</translation>
+    </message>
+    <message>
+        <source>The evidence pack %1 was due for review by %2; reports still build, but ask for an updated pack.</source>
+        <translation>El paquete de evidencia %1 debía revisarse antes del %2; los informes se siguen haciendo, pero pida un paquete actualizado.</translation>
     </message>
     <message>
         <source>a broken character (an unpaired surrogate)</source>
@@ -2096,6 +2215,29 @@ Marcadores: %1</translation>
     <message>
         <source>Locked: the opioid safety text is in every report. It can be moved, never hidden or renamed.</source>
         <translation>Bloqueada: el texto de seguridad de los opioides está en todos los informes. Se puede mover, nunca ocultar ni renombrar.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateName</name>
+    <message>
+        <source>Standard Letter</source>
+        <translation>Estándar, carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>Standard A4</source>
+        <translation>Estándar, A4</translation>
+    </message>
+    <message>
+        <source>Large print</source>
+        <translation>Letra grande</translation>
+    </message>
+    <message>
+        <source>Clinician evidence brief</source>
+        <translation>Resumen de la evidencia para el equipo clínico</translation>
+    </message>
+    <message>
+        <source>Discussion record only</source>
+        <translation>Solo el registro de la conversación</translation>
     </message>
 </context>
 <context>

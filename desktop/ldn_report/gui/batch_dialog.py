@@ -38,6 +38,7 @@ from ..templates.catalogue import list_templates
 from .form_labels import wrapped_label
 from .language.core_messages import core_message, input_error_text
 from .language.field_texts import field_text
+from .language.template_texts import template_name
 from .window_size import fit_to_screen
 
 _open_dialogs: set[BatchDialog] = set()  # keeps parentless dialogs alive while shown
@@ -106,10 +107,11 @@ class BatchDialog(QDialog):
         self.out_note = self._note(self.tr("Output folder: problem"))
         self.out_edit.textChanged.connect(self._on_folder_typed)
         self.template_box = QComboBox()
+        # Shown in the interface language; the item's data is the name the batch looks up.
         for clinic_template in list_templates():
-            self.template_box.addItem(clinic_template.name)
-        if self.template_box.findText(template) >= 0:
-            self.template_box.setCurrentIndex(self.template_box.findText(template))
+            self.template_box.addItem(template_name(clinic_template), clinic_template.name)
+        if self.template_box.findData(template) >= 0:
+            self.template_box.setCurrentIndex(self.template_box.findData(template))
         self.template_box.setToolTip(self.tr("Used for rows whose 'template' cell is empty"))
         self.template_box.setAccessibleName(self.tr("Template"))
         self.jobs_spin = QSpinBox()
@@ -274,7 +276,7 @@ class BatchDialog(QDialog):
         self.progress_bar.setRange(0, 0)  # busy until the first row is done
         self.status_label.setText(self.tr("Reading the clinic list…"))
         self._set_running(True)
-        thread = BatchThread(source.path, folder.path, self.template_box.currentText(),
+        thread = BatchThread(source.path, folder.path, self.template_box.currentData(),
                              self.jobs_spin.value(), self._merge(),
                              self.duplex_check.isChecked() and self._merge(),
                              self.accessible_check.isChecked(), self)

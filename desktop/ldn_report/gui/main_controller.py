@@ -33,6 +33,7 @@ from .file_names import suggested_context_name
 from .form_undo import FormUndo
 from .language.core_messages import core_message, input_error_text
 from .language.field_texts import field_text
+from .language.template_texts import template_name
 from .main_window import MainWindow
 from .output_actions import OutputActions
 from .report_worker import ReportBuilder
@@ -158,7 +159,7 @@ class MainController(QObject):
         combo.blockSignals(True)
         combo.clear()
         for template in self.templates:
-            combo.addItem(template.name)
+            combo.addItem(template_name(template))
         names = [t.name for t in self.templates]
         combo.setCurrentIndex(names.index(wanted) if wanted in names else 0)
         combo.blockSignals(False)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..i18n.fill import fill
 from ..report import RuleHit
 from .context_form import ContextForm
+from .language.core_messages import warning_text
 from .language.rule_texts import rule_hit_text
 from .language.translator import LANGUAGE_CHOICES
 from .preview import PdfPreview
@@ -66,7 +67,7 @@ class RulesPanel(QListWidget):
                 item.setFont(font)
             self.addItem(item)
         for text in warnings:
-            self.addItem(QListWidgetItem(fill(self.tr("⚠ Font: %1"), text)))
+            self.addItem(QListWidgetItem(fill(self.tr("⚠ Font: %1"), warning_text(text))))
         if self.count() == 0:
             self.addItem(QListWidgetItem(self.tr("No special rules apply; the standard report.")))
 

@@ -44,6 +44,7 @@ from ..templates.file_format import load_template, template_from_dict
 from ..templates.model import ClinicTemplate, slugify
 from . import messages
 from .language.core_messages import core_message, input_error_text
+from .language.template_texts import template_name
 from .preview import PdfPreview
 from .report_worker import ReportBuilder
 from .template_form import TemplateForm
@@ -162,7 +163,7 @@ class TemplateEditor(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for t in self.templates:
-            item = QListWidgetItem(fill(self.tr("%1  (built-in)"), t.name) if t.builtin
+            item = QListWidgetItem(fill(self.tr("%1  (built-in)"), template_name(t)) if t.builtin
                                    else t.name)
             item.setToolTip(t.description or t.source)
             self.list.addItem(item)
@@ -186,7 +187,7 @@ class TemplateEditor(QDialog):
     def _describe(self, t: ClinicTemplate) -> str:
         if t.builtin:
             return fill(self.tr("\u201c%1\u201d is built in and read-only: use Duplicate or "
-                                "Save as to make your own copy."), t.name)
+                                "Save as to make your own copy."), template_name(t))
         return fill(self.tr("\u201c%1\u201d is saved in %2."), t.name, t.source)
 
     # -- editing ------------------------------------------------------------------------------
@@ -282,7 +283,7 @@ class TemplateEditor(QDialog):
         if template is None:
             return False
         suggested = template.name if not is_builtin_name(template.name) else \
-            fill(self.tr("%1 (my clinic)"), template.name)
+            fill(self.tr("%1 (my clinic)"), template_name(template.name))
         name = self.ask_name(self.tr("Save template as"), suggested)
         if name is None:
             return False
@@ -293,7 +294,7 @@ class TemplateEditor(QDialog):
 
     def duplicate(self) -> bool:
         names = {t.name.lower() for t in self.templates}
-        copy_of = fill(self.tr("Copy of %1"), self.stored.name)
+        copy_of = fill(self.tr("Copy of %1"), template_name(self.stored))
         suggested, n = copy_of, 2
         while suggested.lower() in names:
             suggested, n = f"{copy_of} ({n})", n + 1

@@ -14,14 +14,10 @@ from collections.abc import Callable
 
 from ..errors import InputError
 from .fill import fill
+from .marks import QT_TRANSLATE_NOOP
 
 CONTEXT = "CoreMessage"
 Translate = Callable[[str, str], str]  # (context, English text) -> text in the language
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
-    """Marks ``text`` for pyside6-lupdate (which reads this file too); returns it unchanged."""
-    return text
 
 
 # (the core's wording as a regular expression, its text with %1 … for the groups)
@@ -221,8 +217,83 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          QT_TRANSLATE_NOOP("CoreMessage", "The folder cannot be made: you may not write in %1.")),
         (r"A new folder: it is made when the batch starts\.",
          QT_TRANSLATE_NOOP("CoreMessage", "A new folder: it is made when the batch starts.")),
+        # the build command's options (cli.py, output_paths.py, examples.py, the catalogue)
+        (r"(.+) is a folder; give a file name ending in \.pdf or \.html",
+         QT_TRANSLATE_NOOP("CoreMessage", "%1 is a folder; give a file name ending in .pdf or "
+                                          ".html")),
+        (r"(.+) must end in \.pdf or \.html",
+         QT_TRANSLATE_NOOP("CoreMessage", "%1 must end in .pdf or .html")),
+        (r"makes a PDF: give -o a file name ending in \.pdf, not (.*)",
+         QT_TRANSLATE_NOOP("CoreMessage", "makes a PDF: give -o a file name ending in .pdf, "
+                                          "not %1")),
+        (r"is the same file as (\S+) \((.+)\); writing it would overwrite that file\. Choose "
+         r"another file name",
+         QT_TRANSLATE_NOOP("CoreMessage", "is the same file as %1 (%2); writing it would "
+                                          "overwrite that file. Choose another file name")),
+        (r"(.+) is a folder; give a file name",
+         QT_TRANSLATE_NOOP("CoreMessage", "%1 is a folder; give a file name")),
+        (r"(.+) cannot be written: (.+) is a file, not a folder",
+         QT_TRANSLATE_NOOP("CoreMessage", "%1 cannot be written: %2 is a file, not a folder")),
+        (r"(.+) cannot be written: no permission to write in (.+)",
+         QT_TRANSLATE_NOOP("CoreMessage", "%1 cannot be written: no permission to write in %2")),
+        (r"(.+) is not an example; choose one of: (.*)",
+         QT_TRANSLATE_NOOP("CoreMessage", "%1 is not an example; choose one of: %2")),
+        (r"this is not a known template; choose one of: (.*), or give a \.toml file",
+         QT_TRANSLATE_NOOP("CoreMessage", "this is not a known template; choose one of: %1, "
+                                          "or give a .toml file")),
+        (r"(.+) is not a known template; choose one of: (.*), or give a \.toml file",
+         QT_TRANSLATE_NOOP("CoreMessage", "%1 is not a known template; choose one of: %2, or "
+                                          "give a .toml file")),
+        # a build's warnings (build.py; the register's, the pack's review date)
+        (r"the report fonts cannot draw (.+); these characters print as a substitute mark",
+         QT_TRANSLATE_NOOP("CoreMessage", "the report fonts cannot draw %1; these characters "
+                                          "print as a substitute mark")),
+        (r"did you mean (.+?)\? \u201c(.+)\u201d looks like \1, which contains (.+), an opioid; "
+         r"the report has no opioid warning for it until the spelling is corrected or the "
+         r"opioid box is ticked",
+         QT_TRANSLATE_NOOP("CoreMessage", "did you mean %1? \u201c%2\u201d looks like %1, which "
+                                          "contains %3, an opioid; the report has no opioid "
+                                          "warning for it until the spelling is corrected or "
+                                          "the opioid box is ticked")),
+        (r"did you mean (.+?)\? \u201c(.+)\u201d looks like \1, an opioid; the report has no "
+         r"opioid warning for it until the spelling is corrected or the opioid box is ticked",
+         QT_TRANSLATE_NOOP("CoreMessage", "did you mean %1? \u201c%2\u201d looks like %1, an "
+                                          "opioid; the report has no opioid warning for it until "
+                                          "the spelling is corrected or the opioid box is "
+                                          "ticked")),
+        (r"(.+)\. Until then this report prints its accent-coloured text in a darker shade of "
+         r"it \((#[0-9A-F]{6}) or darker\)",
+         QT_TRANSLATE_NOOP("CoreMessage", "%1. Until then this report prints its "
+                                          "accent-coloured text in a darker shade of it (%2 or "
+                                          "darker)")),
+        (r"the template has no (\w+) version \((text\.\1\.\w+)\); the \1 report leaves it out",
+         QT_TRANSLATE_NOOP("CoreMessage", "the template has no %1 version (%2); the %1 report "
+                                          "leaves it out")),
+        (r"the template has no (\w+) version \((sections\[\d+\]\.\1\.heading)\); the \1 "
+         r"report prints the standard heading",
+         QT_TRANSLATE_NOOP("CoreMessage", "the template has no %1 version (%2); the %1 report "
+                                          "prints the standard heading")),
+        (r"the template has no (\w+) version \((schedule\[\d+\]\.\1)\); the \1 report "
+         r"prints this row as written \((.+)\)",
+         QT_TRANSLATE_NOOP("CoreMessage", "the template has no %1 version (%2); the %1 report "
+                                          "prints this row as written (%3)")),
+        (r"handout register not written: (.+); the record is queued and retried next time",
+         QT_TRANSLATE_NOOP("CoreMessage", "handout register not written: %1; the record is "
+                                          "queued and retried next time")),
+        (r"handout register not written: (.+); the record could not be queued either \((.*)\)",
+         QT_TRANSLATE_NOOP("CoreMessage", "handout register not written: %1; the record could "
+                                          "not be queued either (%2)")),
+        (r"The evidence pack (\S+) was due for review by (\S+); reports still build, but ask "
+         r"for an updated pack\.",
+         QT_TRANSLATE_NOOP("CoreMessage", "The evidence pack %1 was due for review by %2; "
+                                          "reports still build, but ask for an updated pack.")),
     )
 )
+# Texts whose %N (by number) is itself a core message, translated in its turn.
+NESTED = {"%1. Until then this report prints its accent-coloured text in a darker shade of it "
+          "(%2 or darker)": (1,)}
+# A warning's field, as build.py names it: patient.name, medications[0], sections[3].heading.
+WARNING_FIELD = re.compile(r"(\w+(?:\[\d+\]|\.\w+)*): (.+)", re.DOTALL)
 # Words the core puts inside its messages (the %1 of "has %1 at position …").
 WORDS = (
     QT_TRANSLATE_NOOP("CoreMessage", "a broken character (an unpaired surrogate)"),
@@ -259,9 +330,21 @@ def core_message(message: str, translate: Translate) -> str:
             translated = translate(CONTEXT, text)
             if translated == text:
                 return message  # no translation: the core's own words, exactly (singulars too)
-            values = [translate(CONTEXT, v) if v in WORDS else v for v in match.groups()]
+            nested = NESTED.get(text, ())
+            values = [core_message(v, translate) if n in nested
+                      else translate(CONTEXT, v) if v in WORDS else v
+                      for n, v in enumerate(match.groups(), 1)]
             return fill(translated, *values)
     return message
+
+
+def warning_text(warning: str, translate: Translate) -> str:
+    """A build's warning ("field: message", or a message) with the message through
+    ``translate``; the field keeps its name, as the file or form spells it."""
+    field = WARNING_FIELD.fullmatch(warning)
+    if field and known(field.group(2)):
+        return f"{field.group(1)}: {core_message(field.group(2), translate)}"
+    return core_message(warning, translate)
 
 
 def input_error_text(err: InputError, translate: Translate) -> str:

@@ -107,6 +107,7 @@ _EN: dict[str, str] = {
     "contact.phone": "Phone:",
     "contact.website": "Website:",
     "footer.template": "Template: {name}",
+    "footer.customized": "{name} (customized template)",  # a clinic's own template
     "footer.translation": "",
     # clinic text placeholders when the value is unknown
     "fill.you": "you",
@@ -218,6 +219,13 @@ _ES: dict[str, str] = {
     "contact.phone": "Tel\u00e9fono:",
     "contact.website": "Sitio web:",
     "footer.template": "Plantilla: {name}",
+    "footer.customized": "{name} (plantilla personalizada)",
+    # the built-in templates' names (i18n/template_names.py; the app's .ts says the same)
+    "template.standard-letter": "Est\u00e1ndar, carta (EE. UU.)",
+    "template.standard-a4": "Est\u00e1ndar, A4",
+    "template.large-print": "Letra grande",
+    "template.clinician-evidence-brief": "Resumen de la evidencia para el equipo cl\u00ednico",
+    "template.discussion-record-only": "Solo el registro de la conversaci\u00f3n",
     "footer.translation": "Traducci\u00f3n a\u00fan no revisada por un traductor m\u00e9dico "
                           "calificado",
     "translation.unreviewed": "Traducci\u00f3n del ingl\u00e9s hecha con ayuda de una "
@@ -257,9 +265,11 @@ _ES_CHOICES: dict[str, str] = {
 def _english_choices() -> dict[str, str]:
     """The form's own labels and the templates' default headings: one English source."""
     from ..context import DMT_STATUS_LABELS, GOAL_LABELS, PHENOTYPE_LABELS
-    from ..templates.model import DEFAULT_HEADINGS
+    from ..templates.model import DEFAULT_HEADINGS, slugify
+    from .template_names import BUILTIN_NAMES
 
     return {**{f"heading.{k}": v for k, v in DEFAULT_HEADINGS.items()},
+            **{f"template.{slugify(name)}": name for name in BUILTIN_NAMES},
             **{f"phenotype.{k}": v for k, v in PHENOTYPE_LABELS.items()},
             **{f"dmt.{k}": v for k, v in DMT_STATUS_LABELS.items()},
             **{f"goal.{k}": v for k, v in GOAL_LABELS.items()}}

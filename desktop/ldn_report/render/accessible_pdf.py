@@ -50,8 +50,8 @@ def css_string(value: str) -> str:
 
 def _footer_facts(meta: model.ReportMeta, template: ClinicTemplate, content_hash: str) -> str:
     """The standard PDF's footer facts, in its words and order (render/pdf/document.py)."""
-    facts = " \u00b7 ".join(footer_facts(meta, meta.template_name or template.name,
-                                         content_hash))
+    label = meta.template_label or meta.template_name or template.name
+    facts = " \u00b7 ".join(footer_facts(meta, label, content_hash))
     own = template.footer_text.strip()
     return f"{facts}\n{own}" if own else facts
 

@@ -309,7 +309,8 @@ def _meta_facts(meta: model.ReportMeta) -> model.FactList:
 
 def _footer(meta: model.ReportMeta, content_hash: str) -> str:
     t = report_texts(meta.language)
-    label = t["footer.template"].format(name=meta.template_name) if meta.template_name else ""
+    name = meta.template_label or meta.template_name
+    label = t["footer.template"].format(name=name) if name else ""
     facts = footer_facts(meta, label, content_hash)
     own = meta.footer_text.strip()  # the template's own line(s), printed under ours as in the PDF
     extra = f"<p>{text(own)}</p>" if own else ""

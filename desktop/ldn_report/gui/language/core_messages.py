@@ -8,7 +8,7 @@ from ...errors import InputError
 from ...i18n import core_messages
 from ...i18n.core_messages import known
 
-__all__ = ["core_message", "input_error_text", "known"]
+__all__ = ["core_message", "input_error_text", "known", "warning_text"]
 
 
 def core_message(message: str) -> str:
@@ -19,3 +19,8 @@ def core_message(message: str) -> str:
 def input_error_text(err: InputError) -> str:
     """``str(err)`` (where: field: message) with the message in the interface language."""
     return core_messages.input_error_text(err, QCoreApplication.translate)
+
+
+def warning_text(warning: str) -> str:
+    """A build's warning ("field: message") with the message in the interface language."""
+    return core_messages.warning_text(warning, QCoreApplication.translate)

@@ -6,7 +6,14 @@ and a test checks that every section heading, text block and signature role is i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ...i18n.template_names import shown_name
+
+if TYPE_CHECKING:
+    from ...templates.model import ClinicTemplate
 
 CONTEXT = "TemplateText"
 
@@ -42,3 +49,12 @@ def template_text(text: str) -> str:
     """``text`` (a section, text block or signature name of the core) in the interface
     language."""
     return QCoreApplication.translate(CONTEXT, text) if text else text
+
+
+def template_name(template: ClinicTemplate | str) -> str:
+    """A template's name as the app shows it: a built-in's (a template, or a built-in's name)
+    in the interface language; its English name stays the key in files, settings and the
+    register."""
+    if isinstance(template, str):
+        return shown_name(template, True, QCoreApplication.translate)
+    return shown_name(template.name, template.builtin, QCoreApplication.translate)

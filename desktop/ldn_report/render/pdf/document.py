@@ -70,7 +70,8 @@ def _footer(report: model.Report, template: ClinicTemplate, content_hash: str,
     meta = report.meta
     t = report_texts(meta.language)
     size = styles.sizes.footer
-    parts = footer_facts(meta, meta.template_name or template.name, content_hash)
+    label = meta.template_label or meta.template_name or template.name
+    parts = footer_facts(meta, label, content_hash)
     # Room on the first line for the widest page label we expect ("Page 999 of 999").
     widest = t["footer.page"].format(number=999, total=999)
     page_w = stringWidth(widest, fonts.REGULAR, size) + size * 2
