@@ -14,11 +14,11 @@ from ldn_report.render.pdf.columns import break_at_hyphens, column_widths
 from ldn_report.render.pdf.flowables import (
     ChecklistItem,
     Para,
-    TimelineDrawing,
     callout_table,
     signature_table,
 )
 from ldn_report.render.pdf.styles import RULE, StyleSet
+from ldn_report.render.pdf.timeline import TimelineDrawing
 
 SHORT_CALLOUT_CHARS = 700
 HUGE_CELL_CHARS = 1200

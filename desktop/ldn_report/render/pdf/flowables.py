@@ -1,4 +1,5 @@
-"""Drawn blocks: the monitoring timeline, tick boxes, signature lines and callout boxes."""
+"""Drawn blocks: paragraphs (parsed and broken once), tick boxes, signature lines and callout
+boxes. The monitoring timeline is in timeline.py."""
 
 from __future__ import annotations
 
@@ -7,9 +8,6 @@ from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from functools import lru_cache
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, String
-from reportlab.lib.colors import white
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 from reportlab.platypus import Paragraph as RLParagraph
@@ -22,8 +20,7 @@ from reportlab.platypus.paraparser import ParaParser
 
 from ldn_report.render.pdf import bidi_lines, fonts, markup
 from ldn_report.render.pdf.shaping import shaping_style
-from ldn_report.render.pdf.styles import CALLOUT_COLOURS, MUTED, RULE, TEXT, StyleSet
-from ldn_report.render.timeline_layout import layout_timeline, timeline_font_sizes
+from ldn_report.render.pdf.styles import CALLOUT_COLOURS, TEXT, StyleSet
 
 # Parsed markup per (text, style): most of a report is evidence text that every patient's report
 # shares, so the GUI's re-renders and a batch parse each paragraph once. Bounded; lru_cache is
@@ -295,57 +292,3 @@ def callout_table(kind: str, title: Para | None, body: Sequence[Para],
     # NOSPLIT is not honoured once a table may split inside rows; ask for the room instead.
     room = pad * 1.6 + (title.style.leading if title is not None else 0) + 4 * styles.body.leading
     return [CondPageBreak(room), table]
-
-
-class TimelineDrawing(Flowable):
-    """A horizontal axis in weeks with labelled points; labels take turns above and below the
-    axis, and move one row further out when they would still touch a neighbour."""
-
-    def __init__(self, points: Sequence[tuple[str, float]], styles: StyleSet,
-                 unit: str = "weeks", language: str = "en") -> None:
-        super().__init__()
-        self.unit = unit
-        self.language = language  # tick numbers with its decimal mark
-        self.points = sorted(points, key=lambda p: p[1])
-        self.styles = styles
-        self.drawing: Drawing | None = None
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.drawing = self._build(avail_width)
-        self.width, self.height = self.drawing.width, self.drawing.height
-        return self.width, self.height
-
-    def draw(self) -> None:
-        assert self.drawing is not None
-        self.drawing.drawOn(self.canv, 0, 0)
-
-    def _build(self, width: float) -> Drawing:
-        st = self.styles
-        label_size, tick_size = timeline_font_sizes(st.sizes.small, st.large)
-        lay = layout_timeline(self.points, width, label_size=label_size, tick_size=tick_size,
-                              unit=self.unit, language=self.language,
-                              text_width=lambda t, size: stringWidth(t, fonts.REGULAR, size))
-        d = Drawing(width, lay.height)
-        # The renderer sets an initial font before any String; keep it off Helvetica.
-        d.initialFontName = fonts.REGULAR
-        d.initialFontSize = tick_size
-        axis_y = lay.axis_y
-        d.add(Line(lay.axis_from, axis_y, lay.axis_to, axis_y, strokeColor=MUTED,
-                   strokeWidth=1.2))
-        d.add(String(lay.unit_x, lay.unit_baseline, lay.unit, fontName=fonts.REGULAR,
-                     fontSize=tick_size, fillColor=MUTED))
-        for x, number in lay.ticks:
-            d.add(Line(x, axis_y - 3.5, x, axis_y + 3.5, strokeColor=MUTED, strokeWidth=0.8))
-            d.add(String(x, lay.tick_baseline, number, fontName=fonts.REGULAR,
-                         fontSize=tick_size, fillColor=MUTED, textAnchor="middle"))
-        for label in lay.labels:
-            if label.stem_end is not None:
-                # A leader line says which point an outer or lower label belongs to.
-                d.add(Line(label.x, axis_y, label.x, label.stem_end, strokeColor=RULE,
-                           strokeWidth=0.7))
-            d.add(String(label.left, label.baseline, label.text, fontName=fonts.REGULAR,
-                         fontSize=label_size, fillColor=TEXT))
-        for label in lay.labels:
-            d.add(Circle(label.x, axis_y, 4, fillColor=st.accent, strokeColor=white,
-                         strokeWidth=1))
-        return d
