@@ -273,3 +273,20 @@ def test_bold_cjk_prints_in_the_regular_face_and_nothing_is_dropped(tmp_path: Pa
         cjk = [c for page in doc.pages for c in page.chars
                if c["text"] in "東京神経内科请致电李医生"]
     assert {c["fontname"].split("+")[-1] for c in cjk} == {"DroidSansFallback"}
+
+
+def test_the_script_test_without_a_pattern_says_what_the_ranges_say() -> None:
+    """needs_script_face and scripts_in (max() and a look-up, no regular expression) against
+    a pattern made from the same ranges, on every character of the BMP and some beyond."""
+    from ldn_report.render.pdf import scripts
+
+    ranges = scripts._RANGES
+    pattern = re.compile("[" + "".join(f"\\U{lo:08X}-\\U{hi:08X}" for lo, hi, _ in ranges) + "]")
+    for code in [*range(0xD800), *range(0xE000, 0x10000), 0x1F600, 0x20000, 0x10FFFF]:
+        ch = chr(code)
+        assert scripts.needs_script_face(ch) == bool(pattern.search(ch)), hex(code)
+    for text in ["", "plain Latin text", "Nguyễn “quoted” – ≥ 4.5 mg", *NAMES.values(),
+                 *(f"Name: {name} ({kind})" for kind, (name, _, _) in SCRIPT_NAMES.items())]:
+        assert scripts.needs_script_face(text) == bool(pattern.search(text)), text
+        assert scripts.scripts_in(text) == \
+            {script for c in pattern.findall(text) if (script := scripts.script_of(c))}

@@ -212,7 +212,7 @@ class ReportRenderer:
         canv.setFillColor(MUTED)
         y = top - f.size
         for line in f.lines:
-            if scripts.NEEDS_SCRIPT_FACE.search(line):
+            if scripts.needs_script_face(line):
                 # a template name or footer text in Arabic, CJK, ...: its faces, shaped, in order
                 style = ParagraphStyle("footer", fontName=fonts.REGULAR, fontSize=f.size,
                                        leading=f.leading, textColor=MUTED)

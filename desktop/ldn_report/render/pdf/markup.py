@@ -36,7 +36,7 @@ def text(value: str, bold: bool = False) -> str:
     value = unicodedata.normalize("NFC", value)
     value = _CONTROL.sub("", value).replace("\r\n", "\n").replace("\r", "\n")
     value = value.replace("\t", " ")
-    if not scripts.NEEDS_SCRIPT_FACE.search(value):
+    if not scripts.needs_script_face(value):
         return escape(value).replace("\n", "<br/>")
     return "<br/>".join(_in_script_faces(line, bold) for line in value.split("\n"))
 

@@ -57,7 +57,7 @@ class ScriptLabel:
 
 def needs_paragraph(text: str) -> bool:
     """Whether a label has letters only a script face, shaped, draws right."""
-    return bool(scripts.NEEDS_SCRIPT_FACE.search(text))
+    return scripts.needs_script_face(text)
 
 
 class TimelineDrawing(Flowable):
