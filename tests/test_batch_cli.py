@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from ldn_report.batch.cli import ProgressPrinter
+from ldn_report.batch.command import ProgressPrinter
 from ldn_report.batch.manifest import ManifestEntry
 from ldn_report.batch.runner import BatchProgress
 

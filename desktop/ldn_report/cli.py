@@ -292,8 +292,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = make_parser().parse_args(argv)
         # Run as the `ldn-report` command (argv from the command line): a build may hand its
-        # register write to a helper process (register/helper_process.py).
+        # register write to a helper process (register/helper_process.py), and PIL loads only
+        # if a logo needs it (safe here: this process has no threads).
         args.register_helper = argv is None
+        if argv is None:
+            from .render.reportlab_import import defer_pil_image
+
+            defer_pil_image()
         return args.func(args)
     except InputError as exc:
         print(_line(args, cli_texts.ERROR, _error_text(exc, args)), file=sys.stderr)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab import rl_config
+from ldn_report.render.reportlab_import import import_reportlab
+
+# First, before any ReportLab module: its costly, unused patterns compiled on first use.
+import_reportlab()
+
+from reportlab import rl_config  # noqa: E402
 
 # Same report -> same bytes (no timestamps or random ids); global, but harmless for every caller.
 rl_config.invariant = 1
