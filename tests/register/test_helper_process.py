@@ -34,7 +34,9 @@ forked = helper._pid is not None
 if how == "kill":
     os.kill(helper._pid, signal.SIGKILL)
 if how == "cancel":
+    pid = helper._pid
     helper.cancel()
+    os.waitpid(pid, 0)  # the helper is done: got ready, saw no handout, exited
     message = None
 else:
     message = helper.record(record)
@@ -84,7 +86,21 @@ def test_the_helper_records_once_or_the_command_does(how: str, tmp_path: Path) -
     assert answer["forked"]
     assert answer["message"] is None
     if how == "cancel":
-        assert not register.exists()
+        assert not tmp_path.joinpath("register.sqlite3").exists()
         return
     # recorded by the helper, or (helper killed) by the command's own process: once
     assert [r.record_id for r in _rows(str(register))] == [answer["id"]]
+
+
+def test_a_cancelled_build_leaves_an_existing_register_as_it_was(tmp_path: Path) -> None:
+    """The helper connects to a register that is ready while the report is laid out; a build
+    that then fails must leave it byte for byte as it was, with no file added."""
+    register = tmp_path / "register.sqlite3"
+    with open_register(parse_location(str(register))) as opened:
+        opened.add([])  # made at this app's schema, empty
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    done = subprocess.run([sys.executable, "-c", RECORD, str(register), "cancel"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["forked"]
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before

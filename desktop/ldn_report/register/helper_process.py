@@ -1,11 +1,14 @@
 """The `ldn-report build` register write, done by a helper process forked when the build starts.
 
 Loading SQLAlchemy takes about 0.1 s, a fifth of a whole `ldn-report build`. The helper loads
-it on another core while this process lays the report out, and writes the record once the
-report is on disk; this process waits for its answer, so the record (or the warning that it was
-queued) is there before the command ends, as before. Only on Linux (fork is cheap and safe in
-a process with no threads, which the command line is); elsewhere, and when the helper cannot
-be started or dies, the record is written in this process as it always was.
+it on another core while this process lays the report out, and connects to the register if
+that only reads it (it exists at this app's schema: Recorder.prepare); it writes the record
+once the report is on disk, so only the INSERT and commit are left by then. This process waits
+for its answer, so the record (or the warning that it was queued) is there before the command
+ends, as before. Bad input, an error or Ctrl-C before that: the helper exits having created,
+migrated and written nothing. Only on Linux (fork is cheap and safe in a process with no
+threads, which the command line is); elsewhere, and when the helper cannot be started or dies,
+the record is written in this process as it always was.
 """
 
 from __future__ import annotations
@@ -97,25 +100,26 @@ class RecordingHelper:
 
 
 def _helper(inbox: int, outbox: int, register: str | None) -> None:
-    """The forked process: load the register's code, wait for a handout, record it, answer."""
+    """The forked process: get the register ready, wait for a handout, record it, answer."""
     try:
         # Ctrl-C in the terminal reaches both processes; the command itself decides.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         import warnings
 
         warnings.simplefilter("ignore")  # the command prints; the helper never does
-        from . import store  # noqa: F401 (the slow import, while the report is laid out)
         from .recorder import Recorder
 
-        data = _read_all(inbox)
-        if data:
-            handout = Handout.from_json(json.loads(data))
-            recorder = Recorder(register)
-            try:
-                message = recorder.record(handout)
-            finally:
-                recorder.close()
-            _write_all(outbox, json.dumps({"message": message}).encode())
+        recorder = Recorder(register)
+        try:
+            # While the report is laid out: SQLAlchemy's import (the slow part), the engine
+            # and the schema check. Reads only: the build may still fail.
+            recorder.prepare()
+            data = _read_all(inbox)
+            if data:
+                message = recorder.record(Handout.from_json(json.loads(data)))
+                _write_all(outbox, json.dumps({"message": message}).encode())
+        finally:
+            recorder.close()
     except BaseException:
         pass  # no answer: the command records in its own process
     finally:

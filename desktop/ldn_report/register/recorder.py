@@ -36,6 +36,30 @@ class Recorder:
                 self._problem = str(error)
                 self.location = RegisterLocation(option or os.environ.get(ENV_VAR, ""), "")
         self._register: Any = None
+        self._flushed = False  # the queue is flushed once per open, before the first record
+        self._early_error: BaseException | None = None
+
+    def prepare(self) -> None:
+        """Get ready to record, reading the register only: load the database code and, if the
+        register is there at this app's schema, connect to it (store.open_existing_register).
+
+        Creating or migrating it, flushing the queue and writing wait for ``record``, so a
+        command that fails before it records has changed nothing. A failure here is kept and
+        reported by the next ``record`` as if it had happened there: one try per open.
+        """
+        if self._problem or self._register is not None:
+            return
+        try:
+            from .store import open_existing_register
+
+            self._register = open_existing_register(self.location)
+        except Exception as error:  # RegisterError, a missing library, ...: as in record()
+            self._early_error = error
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the register is open (by prepare, or by a record before)."""
+        return self._register is not None
 
     def record(self, records: Handout | list[Handout]) -> str | None:
         batch = [records] if isinstance(records, Handout) else list(records)
@@ -56,11 +80,17 @@ class Recorder:
     def _open(self) -> Any:
         if self._problem:
             raise RegisterError(f"the register address is wrong: {self._problem}")
+        if self._early_error is not None:
+            error, self._early_error = self._early_error, None
+            raise error
         if self._register is None:
-            from . import queue
             from .store import open_register
 
             self._register = open_register(self.location)
+        if not self._flushed:
+            from . import queue
+
+            self._flushed = True
             # On failure the queue stays for the next open: it must not hold up this record.
             with contextlib.suppress(RegisterError, OSError):
                 queue.flush(self.location, self._register.add)
@@ -84,6 +114,7 @@ class Recorder:
         if self._register is not None:
             self._register.close()
             self._register = None
+        self._flushed = False
 
 
 def record_output(ctx: Any, report: Any, content_hash: str, kind: str, destination: str, *,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -74,17 +75,7 @@ def open_register(location: RegisterLocation) -> Register:
     """
     if location.sqlite_path is not None:
         _prepare_sqlite_file(location)
-        engine = create_engine(location.url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
-        event.listen(engine, "connect", _sqlite_pragmas)
-    else:
-        try:
-            engine = create_engine(location.url, connect_args={"connect_timeout": CONNECT_SECONDS},
-                                   pool_pre_ping=True)
-        except ImportError as error:  # the driver (psycopg) or its libpq is missing
-            raise missing_library(error, location.label) from None
-        except (exc.ArgumentError, ValueError) as error:
-            raise RegisterError(f"the register address {location.label} is not usable "
-                                f"({type(error).__name__})") from None
+    engine = _engine(location)
     try:
         _migrate(engine, location)
     except exc.SQLAlchemyError as error:
@@ -97,6 +88,48 @@ def open_register(location: RegisterLocation) -> Register:
         engine.dispose()
         raise
     return Register(engine, location)
+
+
+def open_existing_register(location: RegisterLocation) -> Register | None:
+    """The register at ``location`` if it is ready to be written as it is: it exists (a
+    SQLite file: a non-empty regular file, readable by its owner only) at this app's schema.
+
+    Only reads: nothing is created, migrated or changed (None means open_register has
+    something to do). Raises RegisterError as open_register does when it cannot be used.
+    """
+    path = location.sqlite_path
+    if path is not None:
+        try:
+            info = path.stat()
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode) or info.st_size == 0 or info.st_mode & 0o077:
+            return None
+    engine = _engine(location)
+    try:
+        if current_revision(engine) == HEAD_REVISION:
+            return Register(engine, location)
+    except exc.SQLAlchemyError as error:
+        engine.dispose()
+        raise RegisterError(describe(error, location, "open")) from None
+    engine.dispose()
+    return None
+
+
+def _engine(location: RegisterLocation) -> Engine:
+    """An engine for ``location``; it connects on first use."""
+    if location.sqlite_path is not None:
+        engine = create_engine(location.url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    try:
+        return create_engine(location.url, connect_args={"connect_timeout": CONNECT_SECONDS},
+                             pool_pre_ping=True)
+    except ImportError as error:  # the driver (psycopg) or its libpq is missing
+        raise missing_library(error, location.label) from None
+    except (exc.ArgumentError, ValueError) as error:
+        raise RegisterError(f"the register address {location.label} is not usable "
+                            f"({type(error).__name__})") from None
 
 
 def _prepare_sqlite_file(location: RegisterLocation) -> None:
