@@ -24,6 +24,8 @@ from .templates.model import DEFAULT_SCHEDULE, LOCKED_SECTIONS, ClinicTemplate
 
 @dataclass(frozen=True)
 class BuildResult:
+    """A built report: the PDF, the Report it shows, its hash, chart note and warnings."""
+
     pdf: bytes
     report: Report
     content_hash: str

@@ -24,6 +24,8 @@ class EvidencePackExpired(UserWarning):
 
 @dataclass(frozen=True)
 class Reference:
+    """One source in the evidence pack, with its DOI, PMID or address."""
+
     id: str
     number: int
     text: str
@@ -50,6 +52,8 @@ class Reference:
 
 @dataclass(frozen=True)
 class Statement:
+    """One clinical statement of the pack: its text and the references that support it."""
+
     id: str
     audience: str
     kind: str
@@ -63,6 +67,8 @@ class Statement:
 
 @dataclass(frozen=True)
 class Study:
+    """One study row of the evidence summary table."""
+
     id: str
     label: str
     design: str
@@ -116,6 +122,8 @@ INTERNAL_NAME = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|\b[\w.-]+\.(?:tom
 
 @dataclass(frozen=True)
 class EvidencePack:
+    """The evidence pack as read and checked: statements, studies, references."""
+
     id: str
     title: str
     version: str

@@ -31,6 +31,8 @@ class Subheading:
 
 @dataclass(frozen=True)
 class BulletList:
+    """Bulleted paragraphs."""
+
     items: tuple[Paragraph, ...]
 
 
@@ -67,6 +69,8 @@ class Table:
 
 @dataclass(frozen=True)
 class TimelinePoint:
+    """One labelled point on a Timeline."""
+
     label: str  # e.g. "Start"
     week: float  # position on the axis, in weeks from the start
 
@@ -116,6 +120,8 @@ class ReferenceEntry:
 
 @dataclass(frozen=True)
 class ReferenceList:
+    """The numbered reference list."""
+
     entries: tuple[ReferenceEntry, ...]
 
 
@@ -179,6 +185,8 @@ class RuleHit:
 
 @dataclass(frozen=True)
 class ReportMeta:
+    """What every page and the PDF metadata say about the report."""
+
     title: str
     subject: str
     author: str  # the clinic
@@ -208,6 +216,8 @@ class ReportMeta:
 
 @dataclass(frozen=True)
 class Report:
+    """A whole report: its metadata, sections in order, references and the rules that fired."""
+
     meta: ReportMeta
     sections: tuple[Section, ...]
     references: tuple[ReferenceEntry, ...]  # numbered once, in pack order

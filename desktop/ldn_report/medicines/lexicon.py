@@ -41,6 +41,8 @@ class OpioidEntry:
 
 @dataclass(frozen=True)
 class OpioidLexicon:
+    """The reviewed opioid names, and names reviewed as not opioids."""
+
     entries: tuple[OpioidEntry, ...]
     not_opioids: tuple[str, ...]  # reviewed names that are not opioids: never "did you mean"
 

@@ -13,6 +13,8 @@ TextWidth = Callable[[str, float], float]  # (text, font size in points) -> widt
 
 @dataclass(frozen=True)
 class PlacedLabel:
+    """One timeline label where it is drawn."""
+
     text: str
     x: float  # the point on the axis
     left: float  # where the label's text starts

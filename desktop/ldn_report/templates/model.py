@@ -68,6 +68,8 @@ MAX_SCHEDULE_ROWS = 40  # a long plan still lays out across pages (tested with 3
 
 @dataclass(frozen=True)
 class Branding:
+    """The clinic's letterhead: name, contact lines, logo and accent colour."""
+
     clinic_name: str = "Your MS clinic"
     department: str = ""
     address: str = ""
@@ -80,12 +82,16 @@ class Branding:
 
 @dataclass(frozen=True)
 class PageSetup:
+    """Paper size and page margin."""
+
     size: str = "letter"  # "letter" | "a4"
     margin_mm: float = 18.0
 
 
 @dataclass(frozen=True)
 class SectionSetting:
+    """One report section as the clinic set it: shown or hidden, its heading, page break."""
+
     id: str
     visible: bool = True
     heading: str = ""  # empty = the default heading
@@ -150,6 +156,8 @@ class TranslationReview:
 
 @dataclass(frozen=True)
 class ClinicTemplate:
+    """A clinic's template: branding, page, sections, schedule and own wording."""
+
     name: str = "Standard Letter"
     format_version: int = FORMAT_VERSION
     builtin: bool = True

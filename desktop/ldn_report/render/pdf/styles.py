@@ -54,6 +54,8 @@ LARGE = Sizes(body=16, leading_factor=1.5, title=28, heading=23, subheading=20,
 
 @dataclass(frozen=True)
 class StyleSet:
+    """The paragraph styles and colours of one report (standard or large print)."""
+
     large: bool
     sizes: Sizes
     accent: Color  # rules, timeline dots: not text
