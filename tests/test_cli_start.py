@@ -1,6 +1,7 @@
-"""What one `ldn-report build` process loads (issue 17): ReportLab's costly unused patterns stay
-uncompiled (and behave exactly as compiled ones when used), and a PDF build imports no batch
-code, HTML renderer, WeasyPrint, urllib.request, SQLAlchemy (that is the helper's) or PIL."""
+"""What one `ldn-report build` process loads and does (issue 17): ReportLab's costly unused
+patterns stay uncompiled (and behave exactly as compiled ones when used), a PDF build imports no
+batch code, HTML renderer, WeasyPrint, urllib.request, SQLAlchemy (that is the helper's) or PIL,
+and runs without the cyclic garbage collector (only as the command, not when main is called)."""
 
 from __future__ import annotations
 
@@ -126,12 +127,14 @@ def test_lazy_patterns_are_only_used_through_their_methods(module_name):
 # A real `ldn-report build`: main() with the command line's argv (so the register helper is
 # forked and PIL deferred, as for the installed command), then what the process loaded.
 BUILD = """
-import json, sys
+import atexit, gc, json, sys
 sys.argv = ["ldn-report", "--register", sys.argv[1], "build", *sys.argv[2:]]
+# registered first, so run last of the exit handlers (after any the command adds)
+atexit.register(lambda: print(json.dumps({"frozen_at_exit": gc.get_freeze_count() > 0})))
 from ldn_report.cli import main
 rc = main()
 from ldn_report.render.reportlab_import import lazy_patterns
-print(json.dumps({"rc": rc, "modules": sorted(sys.modules),
+print(json.dumps({"rc": rc, "modules": sorted(sys.modules), "gc": gc.isenabled(),
                   "compiled": sorted(k for k, v in lazy_patterns().items() if v.is_compiled)}))
 """
 
@@ -149,7 +152,8 @@ def _build(tmp_path: Path, *args: str) -> dict:
                            *args], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
-    return json.loads(done.stdout.splitlines()[-1])
+    *_, loaded, at_exit = done.stdout.splitlines()
+    return {**json.loads(loaded), **json.loads(at_exit)}
 
 
 def test_a_pdf_build_loads_only_what_it_needs(tmp_path):
@@ -161,6 +165,20 @@ def test_a_pdf_build_loads_only_what_it_needs(tmp_path):
     assert "ldn_report.render.pdf" in modules  # the check below looks at a real build
     assert [m for m in modules if m.startswith(NOT_FOR_A_PDF_BUILD)] == []
     assert loaded["compiled"] == []  # no lazy pattern was needed
+    # one short process: no cyclic garbage collection, and none over everything at exit
+    assert loaded["gc"] is False
+    assert loaded["frozen_at_exit"] is True
+
+
+def test_main_called_in_a_process_changes_no_process_settings(tmp_path):
+    """A test or the app calling main() keeps its collector (and PIL as imported)."""
+    import gc
+
+    from ldn_report.cli import main
+
+    assert main(["build", "--example", "on-dmt-mood-pain", "-o", str(tmp_path / "r.pdf")]) == 0
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
 
 
 def test_a_logo_loads_pil_when_it_is_needed(tmp_path):
