@@ -69,10 +69,12 @@ class ProcessRun:
     max_rss_mb: float  # the child's RSS high-water mark (getrusage ru_maxrss)
     returncode: int
     stderr: str
+    # user + system CPU of the child and the children it waited for (a helper it forked)
+    cpu_seconds: float = 0.0
 
 
 def run_process(cmd: Sequence[str | os.PathLike], cwd: Path | None = None) -> ProcessRun:
-    """Run one command; wall time and the peak RSS of that very child (os.wait4)."""
+    """Run one command; wall time, CPU time and the peak RSS of that very child (os.wait4)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         [os.fspath(c) for c in cmd],
@@ -87,7 +89,8 @@ def run_process(cmd: Sequence[str | os.PathLike], cwd: Path | None = None) -> Pr
     proc.returncode = os.waitstatus_to_exitcode(status)  # tell Popen it is reaped
     if proc.stderr:
         proc.stderr.close()
-    return ProcessRun(seconds, usage.ru_maxrss / 1024.0, proc.returncode, err)
+    return ProcessRun(seconds, usage.ru_maxrss / 1024.0, proc.returncode, err,
+                      usage.ru_utime + usage.ru_stime)
 
 
 def find_script(name: str) -> Path | None:
