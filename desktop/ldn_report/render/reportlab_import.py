@@ -143,11 +143,12 @@ def defer_pil_image() -> None:
         return
     try:
         spec = importlib.util.find_spec("PIL.Image")  # imports the small PIL package
-    except ImportError:
+        if spec is None or spec.loader is None:
+            return
+        # TypeError: a loader without exec_module (some frozen-app importers): import as usual
+        loader = importlib.util.LazyLoader(spec.loader)
+    except (ImportError, TypeError, ValueError):
         return
-    if spec is None or spec.loader is None:
-        return
-    loader = importlib.util.LazyLoader(spec.loader)
     spec.loader = loader
     module = importlib.util.module_from_spec(spec)
     sys.modules["PIL.Image"] = module
