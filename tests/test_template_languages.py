@@ -3,17 +3,20 @@ monitoring plan ([schedule.es]) print in a Spanish report; what is missing is wa
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
 from ldn_report.build import build_report
-from ldn_report.compose import compose_report
+from ldn_report.compose import compose_report, content_hash
 from ldn_report.errors import InputError
-from ldn_report.examples import load_example
+from ldn_report.examples import example_names, load_example
 from ldn_report.i18n import report_texts
 from ldn_report.report import Table
+from ldn_report.templates.catalogue import builtin_templates
 from ldn_report.templates.file_format import load_template, save_template, template_to_toml
+from ldn_report.templates.model import LOCKED_SECTIONS
 from pdf_text import pdf_text
 
 ES = report_texts("es")
@@ -132,3 +135,45 @@ def test_the_locked_section_keeps_its_heading_in_every_language(tmp_path):
     text = TEMPLATE + '[[sections]]\nid = "opioid_safety"\n[sections.es]\nheading = "Otro"\n'
     report = compose_report(_spanish(), template=_load(tmp_path, text), generated_on=GENERATED)
     assert report.section("opioid_safety").title == ES["heading.opioid_safety"]
+
+
+# -- the built-in templates in Spanish ----------------------------------------------------------
+
+def _own_spanish_heading(setting) -> str:
+    """The heading a Spanish report from a built-in must print: the template's own Spanish one
+    for a renamed section, else the standard Spanish heading (and always for the locked one)."""
+    if setting.heading and setting.id not in LOCKED_SECTIONS:
+        return setting.heading_in("es")
+    return ES[f"heading.{setting.id}"]
+
+
+@pytest.mark.parametrize("template", builtin_templates(), ids=lambda t: t.slug)
+def test_every_builtin_builds_in_spanish_with_its_own_headings_and_no_warning(template):
+    renamed = [s for s in template.sections if s.heading and s.id not in LOCKED_SECTIONS]
+    assert [s.id for s in renamed if not s.heading_in("es")] == []
+    for name in example_names():
+        result = build_report(load_example(name).with_values(language="es"), template,
+                              generated_on=GENERATED)
+        assert result.warnings == (), (template.name, name)
+        text = pdf_text(result.pdf)
+        for setting in template.visible_sections():
+            heading = _own_spanish_heading(setting)
+            assert result.report.section(setting.id).title == heading, (name, setting.id)
+            assert heading in text, (name, setting.id)
+        # the English words of a renamed heading are not printed in place of the Spanish ones
+        assert [s.heading for s in renamed if s.visible and s.heading in text] == []
+
+
+@pytest.mark.parametrize("template", builtin_templates(), ids=lambda t: t.slug)
+def test_spanish_headings_leave_the_english_reports_as_they_were(template):
+    # The same template without its Spanish headings gives the same English reports.
+    bare = dataclasses.replace(template, sections=tuple(
+        dataclasses.replace(s, headings=()) for s in template.sections))
+    for name in example_names():
+        ctx = load_example(name).with_values(language="en")
+        with_es = compose_report(ctx, template=template, generated_on=GENERATED)
+        without = compose_report(ctx, template=bare, generated_on=GENERATED)
+        assert content_hash(with_es) == content_hash(without), (template.name, name)
+        assert [s.title for s in with_es.sections] == [s.title for s in without.sections]
+        renamed = {s.id: s.heading for s in template.visible_sections() if s.heading}
+        assert {i: with_es.section(i).title for i in renamed} == renamed
