@@ -21,6 +21,19 @@ from .templates.catalogue import resolve_template
 from .templates.clinic_text import texts_in
 from .templates.model import DEFAULT_SCHEDULE, LOCKED_SECTIONS, ClinicTemplate
 
+# What a build warning is about, so a reader can label it (the app's rules panel): a
+# medicine that looks like a misspelt opioid, characters the fonts cannot draw, a pale accent
+# colour, and clinic wording missing in the report's language.
+WARNING_KINDS = ("medicine", "font", "accent_colour", "translation")
+
+
+@dataclass(frozen=True)
+class BuildWarning:
+    """One thing the report will not print as the user wrote it, and what kind of thing."""
+
+    kind: str  # one of WARNING_KINDS
+    text: str  # "field: message", as the CLI prints it
+
 
 @dataclass(frozen=True)
 class BuildResult:
@@ -30,9 +43,14 @@ class BuildResult:
     report: Report
     content_hash: str
     chart_note: str
-    warnings: tuple[str, ...]
+    build_warnings: tuple[BuildWarning, ...]
     pages: int | None = None  # known from the layout (accessible PDF); else counted in the file
     accessible: bool = False  # a tagged PDF/UA-1 file (render/accessible_pdf.py)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The warnings' texts, in order (the CLI's lines, the batch's summary)."""
+        return tuple(w.text for w in self.build_warnings)
 
     @property
     def page_count(self) -> int:
@@ -83,7 +101,13 @@ def medicine_warnings(ctx: PatientContext, pack: EvidencePack | None = None) -> 
 
 
 def template_warnings(template: ClinicTemplate) -> list[str]:
-    """The same checks for the clinic template's texts, named as in the template file."""
+    """What every report from ``template`` is warned about: its texts' characters and its
+    accent colour."""
+    return template_text_warnings(template) + accent_warnings(template)
+
+
+def template_text_warnings(template: ClinicTemplate) -> list[str]:
+    """The glyph checks for the clinic template's texts, named as in the template file."""
     b = template.branding
     texts = {"name": template.name, "footer_text": template.footer_text,
              **{f"branding.{k}": getattr(b, k)
@@ -100,13 +124,18 @@ def template_warnings(template: ClinicTemplate) -> list[str]:
                              *((f".{lang}", w) for lang, w in row.translations)):
             texts.update({f"schedule[{i}]{where}.{k}": v
                           for k, v in zip(("when", "what", "who"), words, strict=True)})
-    out = [w for key, value in texts.items() if value for w in text_warnings(key, value)]
-    pale = accent_contrast_problem(b.accent_colour)
-    if pale:
-        shade = hex_of_rgb(readable_shade(rgb_of_hex(b.accent_colour)))
-        out.append(f"branding.accent_colour: {pale}. Until then this report prints its "
-                   f"accent-coloured text in a darker shade of it ({shade} or darker)")
-    return out
+    return [w for key, value in texts.items() if value for w in text_warnings(key, value)]
+
+
+def accent_warnings(template: ClinicTemplate) -> list[str]:
+    """An accent colour too pale to read on white paper, and what the report prints instead."""
+    colour = template.branding.accent_colour
+    pale = accent_contrast_problem(colour)
+    if not pale:
+        return []
+    shade = hex_of_rgb(readable_shade(rgb_of_hex(colour)))
+    return [f"branding.accent_colour: {pale}. Until then this report prints its "
+            f"accent-coloured text in a darker shade of it ({shade} or darker)"]
 
 
 def language_warnings(ctx: PatientContext, template: ClinicTemplate) -> list[str]:
@@ -163,9 +192,18 @@ def build_report(
         report=report,
         content_hash=digest,
         chart_note=chart_note(ctx, report, digest),
-        warnings=tuple(medicine_warnings(ctx, pack) + glyph_warnings(ctx)
-                       + template_warnings(template) + language_warnings(ctx, template)),
+        build_warnings=build_warnings(ctx, template, pack),
     )
+
+
+def build_warnings(ctx: PatientContext, template: ClinicTemplate,
+                   pack: EvidencePack | None = None) -> tuple[BuildWarning, ...]:
+    """Every warning a build of ``ctx`` with ``template`` gives, each with its kind."""
+    by_kind = (("medicine", medicine_warnings(ctx, pack)),
+               ("font", glyph_warnings(ctx) + template_text_warnings(template)),
+               ("accent_colour", accent_warnings(template)),
+               ("translation", language_warnings(ctx, template)))
+    return tuple(BuildWarning(kind, text) for kind, texts in by_kind for text in texts)
 
 
 def build_html(

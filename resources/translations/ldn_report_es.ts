@@ -1841,6 +1841,18 @@ La vista previa muestra el último informe correcto.</translation>
         <translation>○ Nota</translation>
     </message>
     <message>
+        <source>⚠ Medicine list: %1</source>
+        <translation>⚠ Lista de medicamentos: %1</translation>
+    </message>
+    <message>
+        <source>⚠ Accent colour: %1</source>
+        <translation>⚠ Color de acento: %1</translation>
+    </message>
+    <message>
+        <source>⚠ Translation: %1</source>
+        <translation>⚠ Traducción: %1</translation>
+    </message>
+    <message>
         <source>What the rules triggered</source>
         <translation>Lo que activaron las reglas</translation>
     </message>

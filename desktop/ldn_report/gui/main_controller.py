@@ -246,7 +246,7 @@ class MainController(QObject):
         self.result_key = key
         self.build_ms = elapsed_ms
         pages = self.window.preview.show_pdf(result.pdf)
-        self.window.rules.show_hits(result.report.hits, result.warnings,
+        self.window.rules.show_hits(result.report.hits, result.build_warnings,
                                     key[0].medications if key else ())
         self.window.build_problem.hide()
         self.window.pages_label.setText(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..build import BuildWarning
 from ..i18n.fill import fill
 from ..report import RuleHit
 from .context_form import ContextForm
@@ -34,6 +35,11 @@ APP_TITLE = "LDN report builder"
 SEVERITY_MARK = {"warning": QT_TRANSLATE_NOOP("RulesPanel", "⚠ Warning"),
                  "caution": QT_TRANSLATE_NOOP("RulesPanel", "● Caution"),
                  "info": QT_TRANSLATE_NOOP("RulesPanel", "○ Note")}
+# A build warning's label by its kind (build.WARNING_KINDS); a kind without one shows just "⚠".
+WARNING_LABEL = {"medicine": QT_TRANSLATE_NOOP("RulesPanel", "⚠ Medicine list: %1"),
+                 "font": QT_TRANSLATE_NOOP("RulesPanel", "⚠ Font: %1"),
+                 "accent_colour": QT_TRANSLATE_NOOP("RulesPanel", "⚠ Accent colour: %1"),
+                 "translation": QT_TRANSLATE_NOOP("RulesPanel", "⚠ Translation: %1")}
 STALE_STYLE = ("background: #FDECEA; color: #8A1C12; border: 2px solid #C62828;"
                " padding: 6px; font-weight: bold;")
 # Scroll areas draw no focus frame of their own in most styles: Tab must show where it is.
@@ -52,7 +58,7 @@ class RulesPanel(QListWidget):
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
 
-    def show_hits(self, hits: tuple[RuleHit, ...], warnings: tuple[str, ...] = (),
+    def show_hits(self, hits: tuple[RuleHit, ...], warnings: tuple[BuildWarning, ...] = (),
                   medicines: tuple[str, ...] = ()) -> None:
         self.clear()
         order = {"warning": 0, "caution": 1, "info": 2}
@@ -66,8 +72,12 @@ class RulesPanel(QListWidget):
                 font.setBold(True)
                 item.setFont(font)
             self.addItem(item)
-        for text in warnings:
-            self.addItem(QListWidgetItem(fill(self.tr("⚠ Font: %1"), warning_text(text))))
+        for warning in warnings:
+            if warning.kind == "medicine" and any(h.rule == "medicine_spelling" for h in hits):
+                continue  # the rule's line above says it already, naming the medicine
+            label = WARNING_LABEL.get(warning.kind)
+            text = warning_text(warning.text)
+            self.addItem(QListWidgetItem(fill(self.tr(label), text) if label else f"⚠ {text}"))
         if self.count() == 0:
             self.addItem(QListWidgetItem(self.tr("No special rules apply; the standard report.")))
 
