@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import asdict, replace
+from dataclasses import fields, is_dataclass, replace
+from typing import Any
 
 from ..context import PatientContext
 from ..evidence import EvidencePack, default_pack
@@ -153,10 +154,33 @@ def _with_page_one_warning(sections: tuple[Section, ...], warning: Callout | Par
 
 def content_hash(report: Report) -> str:
     """A short hash of what the report says (not when it was made), printed in the footer."""
-    payload = asdict(report)
+    payload = _plain(report)
     payload["meta"].pop("generated_on")
     # The footer's words for template_name (hashed) in the report's language (hashed): adding
     # them changed no report's hash.
     payload["meta"].pop("template_label")
     digest = hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode("utf-8"))
     return digest.hexdigest()[:10]
+
+
+def _plain(value: Any) -> Any:
+    """The JSON of ``dataclasses.asdict(value)``, about 2x faster (a batch hashes every row):
+    dataclasses as dicts of their fields, tuples and lists as lists, dicts by value, anything
+    else left to json's default=str (asdict's deep copy of it prints the same)."""
+    kind = type(value)
+    if kind in _LEAVES:
+        return value
+    names = _FIELD_NAMES.get(kind)
+    if names is None and is_dataclass(kind):
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}

@@ -71,9 +71,23 @@ def evidence_summary(w: Writer, pack: EvidencePack, fired: set[str]) -> list[Blo
 
 
 def reference_entries(pack: EvidencePack, language: str = "en") -> tuple[ReferenceEntry, ...]:
-    """The numbered references; the bibliographic text as published, the notes translated."""
-    return tuple(
+    """The numbered references; the bibliographic text as published, the notes translated.
+
+    The same for every report from this pack in this language: made once (a batch row, an
+    edit in the app) and shared, as they are immutable."""
+    key = (id(pack), language)
+    known = _REFERENCES.get(key)
+    if known is not None and known[0] is pack:  # the pack itself: an id may be reused
+        return known[1]
+    entries = tuple(
         ReferenceEntry(id=r.id, number=r.number, text=r.text, links=r.links(),
                        note=pack.reference_note(r, language))
         for r in pack.references
     )
+    if len(_REFERENCES) >= 16:  # packs of tests and the app's reloads: keep it small
+        _REFERENCES.clear()
+    _REFERENCES[key] = (pack, entries)
+    return entries
+
+
+_REFERENCES: dict[tuple[int, str], tuple[EvidencePack, tuple[ReferenceEntry, ...]]] = {}

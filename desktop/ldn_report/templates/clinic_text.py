@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
@@ -222,8 +223,15 @@ def clinic_text(key: str, ctx: PatientContext, template: ClinicTemplate,
     source = texts_in(template, language).get(key, "")
     if not source.strip():
         return None
-    block = fill(parse(key, source), placeholder_values(ctx, template, language or "en"))
+    block = fill(_parsed(key, source), placeholder_values(ctx, template, language or "en"))
     return block if block.paragraphs else None
+
+
+@lru_cache(maxsize=256)
+def _parsed(key: str, source: str) -> ParsedText:
+    """parse(), once per text: every report (and batch row) of a template has the same blocks,
+    and a ParsedText is immutable, so reports share it."""
+    return parse(key, source)
 
 
 def texts_in(template: ClinicTemplate, language: str = "") -> dict[str, str]:

@@ -8,12 +8,13 @@ label unshaped, in typed order, or as empty boxes. Latin labels stay Strings (sa
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from reportlab import rl_config
 from reportlab.graphics.shapes import Circle, Drawing, Line, String
-from reportlab.lib.colors import white
+from reportlab.lib.colors import Color, white
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -76,56 +77,84 @@ class TimelineDrawing(Flowable):
         self.script_labels: list[tuple[ScriptLabel, float, float]] = []
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.drawing = self._build(avail_width)
+        st = self.styles
+        label_size, tick_size = timeline_font_sizes(st.sizes.small, st.large)
+        shape = (tuple(self.points), avail_width, label_size, tick_size, self.unit,
+                 self.language, st.accent)
+        if any(needs_paragraph(text) for text, _ in self.points):
+            self.drawing, self.script_labels = _make(*shape)
+        else:
+            # Latin labels only (every built-in schedule): the same drawing for every report
+            # of a template and language, made once (a batch made it for each row, and each
+            # report on every wrap).
+            self.drawing, self.script_labels = _latin_drawing(*shape, fonts.REGULAR), []
         self.width, self.height = self.drawing.width, self.drawing.height
         return self.width, self.height
 
     def draw(self) -> None:
         assert self.drawing is not None
-        self.drawing.drawOn(self.canv, 0, 0)
+        # A drawing may be shared (see _latin_drawing), and drawing it sets and then deletes
+        # attributes on it: one thread at a time.
+        with _DRAW_LOCK:
+            self.drawing.drawOn(self.canv, 0, 0)
         for label, left, baseline in self.script_labels:
             label.draw_on(self.canv, left, baseline)
 
-    def _build(self, width: float) -> Drawing:
-        st = self.styles
-        label_size, tick_size = timeline_font_sizes(st.sizes.small, st.large)
-        shaped: dict[tuple[str, float], ScriptLabel] = {}
 
-        def text_width(text: str, size: float) -> float:
-            if not needs_paragraph(text):
-                return stringWidth(text, fonts.REGULAR, size)
-            if (text, size) not in shaped:
-                shaped[(text, size)] = ScriptLabel(text, size)
-            return shaped[(text, size)].width
+_DRAW_LOCK = threading.Lock()
+ScriptLabels = list[tuple[ScriptLabel, float, float]]  # (label, left, baseline)
 
-        lay = layout_timeline(self.points, width, label_size=label_size, tick_size=tick_size,
-                              unit=self.unit, language=self.language, text_width=text_width)
-        d = Drawing(width, lay.height)
-        # The renderer sets an initial font before any String; keep it off Helvetica.
-        d.initialFontName = fonts.REGULAR
-        d.initialFontSize = tick_size
-        axis_y = lay.axis_y
-        d.add(Line(lay.axis_from, axis_y, lay.axis_to, axis_y, strokeColor=MUTED,
-                   strokeWidth=1.2))
-        d.add(String(lay.unit_x, lay.unit_baseline, lay.unit, fontName=fonts.REGULAR,
-                     fontSize=tick_size, fillColor=MUTED))
-        for x, number in lay.ticks:
-            d.add(Line(x, axis_y - 3.5, x, axis_y + 3.5, strokeColor=MUTED, strokeWidth=0.8))
-            d.add(String(x, lay.tick_baseline, number, fontName=fonts.REGULAR,
-                         fontSize=tick_size, fillColor=MUTED, textAnchor="middle"))
-        self.script_labels = []
-        for label in lay.labels:
-            if label.stem_end is not None:
-                # A leader line says which point an outer or lower label belongs to.
-                d.add(Line(label.x, axis_y, label.x, label.stem_end, strokeColor=RULE,
-                           strokeWidth=0.7))
-            if needs_paragraph(label.text):
-                self.script_labels.append((shaped[(label.text, label_size)], label.left,
-                                           label.baseline))
-            else:
-                d.add(String(label.left, label.baseline, label.text, fontName=fonts.REGULAR,
-                             fontSize=label_size, fillColor=TEXT))
-        for label in lay.labels:
-            d.add(Circle(label.x, axis_y, 4, fillColor=st.accent, strokeColor=white,
-                         strokeWidth=1))
-        return d
+
+@lru_cache(maxsize=64)
+def _latin_drawing(points: tuple[tuple[str, float], ...], width: float, label_size: float,
+                   tick_size: float, unit: str, language: str, accent: Color,
+                   font: str) -> Drawing:
+    """The drawing of a timeline whose labels are all Strings, made once per schedule,
+    language, width, sizes, colour and face (``font``, the regular face's name: the widths
+    come from it). Nothing changes it after this; drawing it leaves it as it was."""
+    drawing, _ = _make(points, width, label_size, tick_size, unit, language, accent)
+    return drawing
+
+
+def _make(points: Sequence[tuple[str, float]], width: float, label_size: float,
+          tick_size: float, unit: str, language: str, accent: Color
+          ) -> tuple[Drawing, ScriptLabels]:
+    """The timeline's drawing, and the labels drawn as paragraphs beside it."""
+    shaped: dict[tuple[str, float], ScriptLabel] = {}
+
+    def text_width(text: str, size: float) -> float:
+        if not needs_paragraph(text):
+            return stringWidth(text, fonts.REGULAR, size)
+        if (text, size) not in shaped:
+            shaped[(text, size)] = ScriptLabel(text, size)
+        return shaped[(text, size)].width
+
+    lay = layout_timeline(points, width, label_size=label_size, tick_size=tick_size,
+                          unit=unit, language=language, text_width=text_width)
+    d = Drawing(width, lay.height)
+    # The renderer sets an initial font before any String; keep it off Helvetica.
+    d.initialFontName = fonts.REGULAR
+    d.initialFontSize = tick_size
+    axis_y = lay.axis_y
+    d.add(Line(lay.axis_from, axis_y, lay.axis_to, axis_y, strokeColor=MUTED, strokeWidth=1.2))
+    d.add(String(lay.unit_x, lay.unit_baseline, lay.unit, fontName=fonts.REGULAR,
+                 fontSize=tick_size, fillColor=MUTED))
+    for x, number in lay.ticks:
+        d.add(Line(x, axis_y - 3.5, x, axis_y + 3.5, strokeColor=MUTED, strokeWidth=0.8))
+        d.add(String(x, lay.tick_baseline, number, fontName=fonts.REGULAR,
+                     fontSize=tick_size, fillColor=MUTED, textAnchor="middle"))
+    script_labels: ScriptLabels = []
+    for label in lay.labels:
+        if label.stem_end is not None:
+            # A leader line says which point an outer or lower label belongs to.
+            d.add(Line(label.x, axis_y, label.x, label.stem_end, strokeColor=RULE,
+                       strokeWidth=0.7))
+        if needs_paragraph(label.text):
+            script_labels.append((shaped[(label.text, label_size)], label.left,
+                                  label.baseline))
+        else:
+            d.add(String(label.left, label.baseline, label.text, fontName=fonts.REGULAR,
+                         fontSize=label_size, fillColor=TEXT))
+    for label in lay.labels:
+        d.add(Circle(label.x, axis_y, 4, fillColor=accent, strokeColor=white, strokeWidth=1))
+    return d, script_labels
