@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from ldn_report.batch import runner
 from ldn_report.batch.manifest import read_manifest
 from ldn_report.batch.workers import WorkerLost, WorkerPool
 from test_batch_run import pages_of, patients, write_list
@@ -214,10 +215,61 @@ def test_cancel_starts_nothing_new_and_finishes_what_runs():
         for item, result in pool.map_unordered(square_or_die, range(10, 60), flag):
             seen.append((item, result))
             flag.set()
-    # Two workers can finish together: both results come in one round, with two new tasks
-    # handed out before the caller sees the first and cancels, so at most 2 + 2 arrive.
-    assert 1 <= len(seen) <= 4
+    # Each worker holds two tasks (one running, one waiting in its pipe). Two workers can
+    # finish together: both results come in one round, and each worker is given a new task
+    # before the caller sees the first and cancels; tasks this quick may all have started by
+    # then, so at most 2 + 2 x 2 arrive. Nothing is handed out after.
+    assert 1 <= len(seen) <= 6
     assert all(result == item * item for item, result in seen)
+
+
+def note_start(task: tuple[str, int, float]) -> int:
+    """Writes its number into the log file, then takes ``seconds``."""
+    log, number, seconds = task
+    with open(log, "a", encoding="utf-8") as handle:
+        handle.write(f"{number}\n")
+    time.sleep(seconds)
+    return number
+
+
+def _started(log: Path) -> list[int]:
+    return [int(n) for n in log.read_text().split()] if log.exists() else []
+
+
+def _wait_for(condition, seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def test_a_worker_goes_on_while_the_caller_handles_a_result(tmp_path):
+    """While the caller is busy with a result (the batch writes the file), the worker builds
+    the next task and has one more waiting in its pipe: it does not wait for the caller."""
+    log = tmp_path / "started"
+    tasks = [(str(log), n, 0.0) for n in range(1, 6)]
+    with WorkerPool[tuple[str, int, float]](1) as pool:
+        results = pool.map_unordered(note_start, tasks)
+        first = next(results)
+        _wait_for(lambda: len(_started(log)) >= 3)  # the caller has not come back yet
+        assert _started(log) == [1, 2, 3]  # and no more than one task ahead
+        rest = [result for _, result in results]
+    assert [first[1], *rest] == [1, 2, 3, 4, 5]
+
+
+def test_a_task_waiting_in_a_pipe_does_not_start_after_cancel(tmp_path):
+    """Cancelled while the worker runs the first task: the one waiting in its pipe is
+    skipped (never run, never given), like the ones not handed out."""
+    log = tmp_path / "started"
+    flag = threading.Event()
+    tasks = [(str(log), n, 2.0) for n in range(1, 6)]
+    watcher = threading.Thread(target=lambda: (_wait_for(lambda: 1 in _started(log)),
+                                               flag.set()), daemon=True)
+    watcher.start()
+    with WorkerPool[tuple[str, int, float]](1) as pool:
+        seen = [result for _, result in pool.map_unordered(note_start, tasks, flag)]
+    assert flag.is_set()
+    assert seen == [1]
+    assert _started(log) == [1]
 
 
 _WARMTH = """
@@ -245,3 +297,36 @@ def test_workers_start_warm(tmp_path: Path) -> None:
     assert len(workers) == 2
     for line in workers:
         assert "False" not in line, line
+
+
+_EARLY = """
+import sys
+from multiprocessing import forkserver
+from ldn_report.batch import runner
+real = runner.read_clinic_list
+def reading(*args, **kwargs):
+    print(forkserver._forkserver._forkserver_pid is not None)
+    return real(*args, **kwargs)
+runner.read_clinic_list = reading
+if __name__ == "__main__":
+    summary = runner.run_batch(sys.argv[1], sys.argv[2], jobs=int(sys.argv[3]))
+    print(summary.exit_code)
+"""
+
+
+@pytest.mark.parametrize(("rows", "jobs", "early"), [(80, 2, True), (80, 1, False),
+                                                     (2, 2, False)])
+def test_the_workers_server_starts_before_a_long_list_is_read(tmp_path, rows, jobs, early):
+    """With workers to come, the forkserver (and its warm-up) is started before the list is
+    read, so both run at once; not for --jobs 1, nor for a list of a few rows (where the
+    reading is over in a moment)."""
+    listing = write_list(tmp_path / "list.csv", patients(rows))
+    assert (listing.stat().st_size >= runner.EARLY_START_BYTES) == (rows > 2)
+    script = tmp_path / "early.py"
+    script.write_text(_EARLY)
+    run = subprocess.run([sys.executable, script, listing, tmp_path / "out", str(jobs)],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    started, code = run.stdout.split("\n")[:2]
+    assert started == str(early)
+    assert code == "0"

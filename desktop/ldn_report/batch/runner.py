@@ -39,7 +39,7 @@ from .manifest import (
 )
 from .merge import MERGE_VOLUME_REPORTS, MERGED_NAME, merge_reports
 from .row_build import RowOutcome, RowTask, build_row, init_worker
-from .workers import CancelFlag, WorkerLost, WorkerPool
+from .workers import CancelFlag, WorkerLost, WorkerPool, start_server
 
 __all__ = ["MERGED_NAME", "BatchProgress", "BatchSummary", "default_jobs", "output_name",
            "run_batch"]
@@ -55,6 +55,9 @@ MERGE_ACCESSIBLE_REFUSAL = (
     "the file for printing in a second run with --merge (into another folder)")
 CHECKPOINT_SECONDS = 1.0  # how often the manifest is saved while the batch runs
 WORKER_PRELOAD = ("ldn_report.batch.warm",)  # workers start with the renderer ready (warm.py)
+# A list this long (a few dozen rows) or longer: the workers' server is started before the list is
+# read, so that its warm-up runs beside the reading (about 0.25 ms a row) instead of after it.
+EARLY_START_BYTES = 4096
 
 
 ProgressCallback = Callable[["BatchProgress"], None]
@@ -223,6 +226,8 @@ def run_batch(
         raise InputError("--merge", MERGE_ACCESSIBLE_REFUSAL)
     if not str(out_dir).strip():
         raise InputError("-o", "is empty; give a folder for the reports")
+    if jobs > 1 and _list_size(list_path) >= EARLY_START_BYTES:
+        start_server(WORKER_PRELOAD)
     clinic = read_clinic_list(list_path, today=today)
     default = resolve_template(template)
     out = Path(out_dir)
@@ -236,6 +241,13 @@ def run_batch(
                            merge_volume=merge_volume, progress=progress, cancel=cancel,
                            today=today, started=started, register=register,
                            kind=ACCESSIBLE if accessible else STANDARD)
+
+
+def _list_size(path: str | Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except (OSError, ValueError):
+        return 0  # read_clinic_list says what is wrong
 
 
 def _run_locked(
