@@ -134,10 +134,24 @@ def test_sigterm_ends_like_ctrl_c_with_the_manifest_matching_the_disk(tmp_path):
         assert (out / name).stat().st_size == entry.bytes
     assert {e.status for e in manifest.values()} == {"built", "cancelled"}
     assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+    # The register (written in one transaction per manifest save) has each of them, once.
+    assert sorted(recorded_files()) == sorted(built)
     rerun = subprocess.run([sys.executable, "-m", "ldn_report", "batch", str(listing), "-o",
                             str(out), "--jobs", "2"], capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert f"{len(built)} unchanged" in rerun.stdout
+
+
+def recorded_files() -> list[str]:
+    """The file names the default handout register (this test's data folder) holds."""
+    from sqlalchemy import text
+
+    from ldn_report.register.location import default_location
+    from ldn_report.register.store import open_register
+
+    with open_register(default_location()) as register:
+        rows = register.rows(text("SELECT destination FROM handouts"))
+    return [Path(row[0]).name for row in rows]
 
 
 def test_ctrl_c_to_the_whole_process_group_stops_the_same_way(tmp_path):

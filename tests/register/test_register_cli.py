@@ -307,6 +307,36 @@ def test_batch_records_every_row(tmp_path, register_url):
     assert _count(register_url) == built
 
 
+def test_batch_records_in_one_transaction_per_manifest_save(tmp_path, register_url,
+                                                           monkeypatch):
+    """Every built row is recorded, in fewer transactions than rows: the rows built since the
+    last manifest save go in together, just before the next save."""
+    from ldn_report.batch import runner
+    from ldn_report.register.store import Register
+
+    listing = tmp_path / "list.csv"
+    rows = (EXAMPLES_DIR / "clinic-list.csv").read_text(encoding="utf-8-sig").splitlines()
+    listing.write_text("\n".join([rows[0], *(rows[1:] * 4)]) + "\n", encoding="utf-8")
+    calls = {"add": 0, "save": 0}
+    real_add, real_save = Register.add, runner.write_manifest
+
+    def add(self, records):
+        calls["add"] += 1
+        return real_add(self, records)
+
+    def save(folder, entries):
+        calls["save"] += 1
+        return real_save(folder, entries)
+
+    monkeypatch.setattr(Register, "add", add)
+    monkeypatch.setattr(runner, "write_manifest", save)
+    summary = run_batch(listing, tmp_path / "out", jobs=2, register=register_url)
+    built = summary.count("built")
+    assert built >= 8
+    assert _count(register_url) == built
+    assert 1 <= calls["add"] <= calls["save"] < built
+
+
 def test_batch_with_unreachable_register_still_builds(tmp_path):
     listing = tmp_path / "list.csv"
     listing.write_bytes((EXAMPLES_DIR / "clinic-list.csv").read_bytes())

@@ -285,7 +285,9 @@ def _run_locked(
 
     total = len(clinic.rows)
     done = 0
-    state = _Checkpoint(out, entries)
+    recorder = _RowRecorder(register, templates, accessible=kind == ACCESSIBLE)
+    # The register before the manifest: every row a saved manifest lists is recorded.
+    state = _Checkpoint(out, entries, before_save=recorder.flush)
 
     def record(entry: ManifestEntry) -> None:
         nonlocal done
@@ -305,7 +307,7 @@ def _run_locked(
     templates_by_key_name = {key: t.name for key, t in templates.items()}
     cancelled = False
     contexts = {task.row: task.context for task in tasks}
-    recorder = _RowRecorder(register, templates, accessible=kind == ACCESSIBLE)
+    folder = out.resolve()  # once: the register records each file by its full path
     try:
         with contextlib.closing(_execute(tasks, templates, jobs, cancel)) as outcomes:
             for outcome in outcomes:
@@ -318,7 +320,7 @@ def _run_locked(
                     # which makes every rename before it durable with the manifest.
                     atomic_write(out / name, outcome.pdf, mode=0o600, cleanup=False,
                                  sync_folder=False)
-                    recorder.record(contexts[outcome.row], key, outcome, out / name)
+                    recorder.record(contexts[outcome.row], key, outcome, folder / name)
                     entry = ManifestEntry(outcome.row, BUILT, name, outcome.pages,
                                           outcome.content_hash, template=template_name,
                                           bytes=len(outcome.pdf), build_key=key,
@@ -344,6 +346,7 @@ def _run_locked(
                 entries[task.row] = ManifestEntry(task.row, CANCELLED, names[task.row],
                                                   unset=unset[task.row], kind=kind)
         _remove_outdated_files(out, previous, entries)
+        recorder.flush()
         manifest = write_manifest(out, list(entries.values()))
         recorder.close()
         summary_warnings += recorder.problems()
@@ -358,9 +361,12 @@ def _run_locked(
 
 
 class _RowRecorder:
-    """Each built row into the handout register, one transaction per row, from this (the
-    parent) process. A register that cannot be written never stops the batch: its rows are
-    queued and the summary says so once."""
+    """Each built row into the handout register, from this (the parent) process: the rows
+    built since the last manifest save in one transaction, just before the next save (about
+    once a second; the register's own cost per transaction, not per row). A batch killed
+    between two saves leaves those rows out of both the register and the manifest, and the
+    next run builds and records them. A register that cannot be written never stops the
+    batch: its rows are queued and the summary says so once."""
 
     def __init__(self, register: str | None, templates: dict[str, ClinicTemplate], *,
                  accessible: bool = False) -> None:
@@ -372,6 +378,7 @@ class _RowRecorder:
         self.first_problem = ""
         self.queued = 0
         self.held: list[Any] = []
+        self.waiting: list[Any] = []  # built since the last flush
 
     def record(self, ctx: PatientContext, key: str, outcome: RowOutcome, path: Path) -> None:
         from ..register.record import file_kind, handout_for, template_ref
@@ -383,17 +390,25 @@ class _RowRecorder:
                               kind=file_kind(outcome.pdf, accessible=self.accessible),
                               destination=str(path.resolve()),
                               template_ref=template_ref(template), data=outcome.pdf)
-        if self.first_problem:
-            # Failed once this run: no new attempt per row (an unreachable server would
-            # cost its time-out on every row); these wait in the queue with the first one.
-            self.held.append(handout)
+        self.waiting.append(handout)
+
+    def flush(self) -> None:
+        """Write the rows waiting, in one transaction."""
+        rows, self.waiting = self.waiting, []
+        if not rows:
             return
-        problem = self.recorder.record(handout)
+        if self.first_problem:
+            # Failed once this run: no new attempt (an unreachable server would cost its
+            # time-out on every save); these wait in the queue with the first ones.
+            self.held += rows
+            return
+        problem = self.recorder.record(rows)
         if problem:
-            self.queued += 1
+            self.queued += len(rows)
             self.first_problem = problem
 
     def close(self) -> None:
+        self.flush()
         self.recorder.close()
         if self.held:
             self.queued += len(self.held)
@@ -410,15 +425,18 @@ class _Checkpoint:
     """Saves the manifest so a killed run can resume: at most once per CHECKPOINT_SECONDS, and
     never more than 1/20 of the time (a 5,000-row manifest takes a while to write)."""
 
-    def __init__(self, folder: Path, entries: dict[int, ManifestEntry]) -> None:
+    def __init__(self, folder: Path, entries: dict[int, ManifestEntry],
+                 before_save: Callable[[], None] = lambda: None) -> None:
         self.folder = folder
         self.entries = entries
+        self.before_save = before_save
         self.last = time.monotonic()
         self.interval = CHECKPOINT_SECONDS
 
     def maybe_save(self) -> None:
         now = time.monotonic()
         if now - self.last >= self.interval:
+            self.before_save()
             write_manifest(self.folder, list(self.entries.values()))
             self.last = time.monotonic()
             self.interval = max(CHECKPOINT_SECONDS, 20 * (self.last - now))
