@@ -96,6 +96,7 @@ def template_notes(key: str) -> frozenset[str]:
 def worker_warmth(_: object = None) -> dict[str, bool]:
     """What this process has ready without loading anything itself (tests: a batch worker has
     it all before its first row, from the forkserver's preload)."""
+    import gc
     import sys
 
     shared = sys.modules.get("ldn_report.render.pdf.shared_pages")
@@ -104,4 +105,5 @@ def worker_warmth(_: object = None) -> dict[str, bool]:
             "pack": "ldn_report.evidence" in sys.modules,
             "pages laid out": bool(shared is not None and shared.SHARED_PAGES.layouts),
             "paragraphs drawn": bool(shared is not None and any(
-                run.drawn_counts()[0] for run in shared.SHARED_PAGES.runs()))}
+                run.drawn_counts()[0] for run in shared.SHARED_PAGES.runs())),
+            "warm objects frozen": gc.get_freeze_count() > 0}

@@ -8,6 +8,7 @@ Nothing else imports this module: importing it builds a report.
 
 from __future__ import annotations
 
+import gc
 import signal
 
 
@@ -26,6 +27,11 @@ def _warm() -> None:
         # A broken pack or font stops the batch in its first row, with the message that row
         # gives; a cold worker is all that is lost here.
         pass
+    # All of this lives as long as the workers: out of the garbage collector's sight, so that
+    # a worker's collections neither scan it (CPU per row) nor write to its pages (which
+    # would copy them out of the memory the workers share with this process).
+    gc.collect()
+    gc.freeze()
 
 
 _warm()
