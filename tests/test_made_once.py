@@ -1,7 +1,7 @@
 """What every report of a template and language has in common is made once per process and shared
 (batch rows, the app's re-renders): the numbered references, the clinic's parsed text blocks, the
-timeline drawing. Shared or made anew, the pages are the same; the content hash, serialised
-without dataclasses.asdict, is the same hash."""
+timeline drawing, the tables' column widths. Shared or made anew, the pages are the same; the
+content hash, serialised without dataclasses.asdict, is the same hash."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from ldn_report.build import build_report
-from ldn_report.compose import compose_report, content_hash
+from ldn_report.compose import clinician_sections, compose_report, content_hash
 from ldn_report.examples import example_names, load_example
-from ldn_report.render.pdf import timeline
+from ldn_report.render.pdf import columns, timeline
 from ldn_report.report import ReferenceList
 from ldn_report.templates import clinic_text
 from ldn_report.templates.catalogue import builtin_templates
@@ -76,18 +76,25 @@ def test_clinic_texts_are_parsed_once_per_text():
 
 
 @pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils not installed")
-def test_the_timeline_is_drawn_from_one_drawing_and_prints_the_same(tmp_path: Path):
-    template = TEMPLATES["Standard Letter"]
+@pytest.mark.parametrize("name", ["Standard Letter", "Large print"])
+def test_the_timeline_and_table_widths_are_made_once_and_print_the_same(tmp_path: Path, name):
+    template = TEMPLATES[name]
     ctx = load_example("on-dmt-mood-pain")
     timeline._latin_drawing.cache_clear()
+    columns._widths.cache_clear()
+    clinician_sections._REFERENCES.clear()
+    clinic_text._parsed.cache_clear()
     fresh = build_report(ctx, template, generated_on=DAY, shared_pages=False)
     assert timeline._latin_drawing.cache_info().misses == 1
+    tables = columns._widths.cache_info().misses
+    assert tables >= 1
     again = build_report(ctx, template, generated_on=DAY, shared_pages=False)
     build_report(load_example("takes-opioids"), template, generated_on=DAY, shared_pages=False)
     info = timeline._latin_drawing.cache_info()
     # Laying out measures it more than once per report: all of them from the one drawing.
     assert info.misses == 1
     assert info.hits >= 2
+    assert columns._widths.cache_info().misses == tables  # the same tables in both patients'
     assert again.content_hash == fresh.content_hash
     assert _page_images(fresh.pdf, tmp_path, "fresh") == _page_images(again.pdf, tmp_path,
                                                                         "again")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -23,15 +24,25 @@ def column_widths(rows: Sequence[Sequence[str]], ncols: int, width: float, size:
     ones share the rest. Either way no column is narrower than its longest word, as long as the
     words fit at all: a word broken mid-letter is much harder to read than a wider column.
     """
+    return list(_widths(tuple(tuple(row) for row in rows), ncols, width, size, padding,
+                        tuple(weights), header, fonts.REGULAR, fonts.BOLD))
+
+
+@lru_cache(maxsize=256)
+def _widths(rows: tuple[tuple[str, ...], ...], ncols: int, width: float, size: float,
+            padding: float, weights: tuple[float, ...], header: bool, regular: str,
+            bold: str) -> tuple[float, ...]:
+    """column_widths, once per table text, size and faces: the monitoring table is the same in
+    every report of a template and language (a batch measured its words again for each row)."""
     low = [padding] * ncols  # the longest word
     high = [padding] * ncols  # the whole text on one line
     for r, row in enumerate(rows):
-        face = fonts.BOLD if r == 0 and header else fonts.REGULAR
+        face = bold if r == 0 and header else regular
         for i, cell in enumerate(row[:ncols]):
             word = max(stringWidth(w, face, size) for w in _WORD_BREAK.split(cell) or [""])
             # +1 pt: a word exactly as wide as the line is pushed over by rounding.
             low[i] = max(low[i], min(word + padding + 1, width * 0.4))
-            high[i] = max(high[i], stringWidth(cell, fonts.REGULAR, size) + padding)
+            high[i] = max(high[i], stringWidth(cell, regular, size) + padding)
     if len(weights) == ncols and sum(weights) > 0:
         widths = [width * w / sum(weights) for w in weights]
     elif sum(high) <= width:
@@ -43,7 +54,7 @@ def column_widths(rows: Sequence[Sequence[str]], ncols: int, width: float, size:
         spare = width - sum(widths)
         if spare > 0 and sum(extra):
             widths = [w + spare * e / sum(extra) for w, e in zip(widths, extra, strict=True)]
-    return _at_least(widths, low, width)
+    return tuple(_at_least(widths, low, width))
 
 
 def _at_least(widths: list[float], low: list[float], width: float) -> list[float]:
