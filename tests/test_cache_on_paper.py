@@ -1,7 +1,14 @@
-"""Nothing changes on paper with the user cache (issue 17): every page of every example, built
-in a process with an empty cache (fonts and pack parsed from their files) and in one that reads
-them all from the cache, renders to the same pixels (pdftoppm at 40 dpi, no tolerance: the
-same PDF drawing must give the same raster) with the same text (pdftotext) and content hash."""
+"""Nothing changes on paper with the user cache (issue 17): every page of every example under
+every built-in template, built three ways, renders to the same pixels (pdftoppm at 40 dpi, no
+tolerance: the same PDF drawing must give the same raster) with the same text (pdftotext) and
+content hash:
+
+- in a process with an empty cache: fonts and pack parsed from their files, the clinician pages
+  laid out and recorded once per template (and stored);
+- from disk: a process that reads all of it from the cache, the clinician pages of every report
+  read from their stored recording (forgotten in memory before each build, as in a new process);
+- laid out: every page of every report laid out and drawn, nothing replayed.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +22,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-# Every example under Letter and the clinician brief; A4 in Spanish and large print (31 pages
-# an example) once each: every kind of page, at a pace a full test run can afford.
-TEMPLATES = ("Standard Letter", "Clinician evidence brief")
-ONCE = (("takes-opioids", "Standard A4", "es"), ("everything-flagged", "Large print", None))
+# Every example under every built-in template (three of the four share their clinician pages);
+# Spanish once under A4.
+TEMPLATES = ("Standard Letter", "Standard A4", "Large print", "Clinician evidence brief")
+ONCE = (("takes-opioids", "Standard A4", "es"),)
+SHARING = ("Standard Letter", "Standard A4", "Large print")
+ROUTES = ("empty cache", "from disk", "laid out")
 
 BUILD_ALL = """
 import json, sys
@@ -26,20 +35,26 @@ from pathlib import Path
 from ldn_report.build import build_report
 from ldn_report.cache import store
 from ldn_report.examples import example_names, load_example
+from ldn_report.render.pdf import stored_pages
+from ldn_report.render.pdf.shared_pages import SHARED_PAGES
 from ldn_report.templates.catalogue import resolve_template
 
-out, templates, once = Path(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[3])
+out, route = Path(sys.argv[1]), sys.argv[2]
+templates, once = json.loads(sys.argv[3]), json.loads(sys.argv[4])
 jobs = [(e, t, None) for t in templates for e in example_names()] + once
 hashes = {}
 for example, template, language in jobs:
     ctx = load_example(example)
     if language:
         ctx = ctx.with_values(language=language)
-    result = build_report(ctx, resolve_template(template))
+    if route == "from disk":
+        SHARED_PAGES.clear()
+    result = build_report(ctx, resolve_template(template), shared_pages=route != "laid out")
     name = f"{example}--{template}--{language or 'en'}".replace(" ", "-")
     (out / f"{name}.pdf").write_bytes(result.pdf)
     hashes[name] = result.content_hash
-print(json.dumps({"hashes": hashes, "stats": store.stats}))
+print(json.dumps({"hashes": hashes, "stats": store.stats, "pages": stored_pages.stats,
+                  "layouts": SHARED_PAGES.layouts, "loads": SHARED_PAGES.loads}))
 """
 
 needs_poppler = pytest.mark.skipif(
@@ -47,16 +62,18 @@ needs_poppler = pytest.mark.skipif(
     reason="pdftoppm/pdftotext (poppler-utils) missing")
 
 
-def _build_all(out: Path, cache: Path) -> dict:
+def _build_all(out: Path, cache: Path, route: str) -> dict:
     out.mkdir()
     done = subprocess.run(
-        [sys.executable, "-c", BUILD_ALL, str(out), json.dumps(TEMPLATES), json.dumps(ONCE)],
+        [sys.executable, "-c", BUILD_ALL, str(out), route, json.dumps(TEMPLATES),
+         json.dumps(ONCE)],
         capture_output=True, text=True, check=True,
         env={**os.environ, "LDN_REPORT_CACHE": str(cache)})
     return json.loads(done.stdout.splitlines()[-1])
 
 
 def _pages(pdf: Path, folder: Path) -> list[Image.Image]:
+    folder.mkdir(parents=True, exist_ok=True)
     prefix = folder / pdf.stem
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(prefix)], check=True)
     return [Image.open(p).convert("RGB") for p in sorted(folder.glob(f"{pdf.stem}-*.png"))]
@@ -70,24 +87,35 @@ def _text(pdf: Path) -> str:
 @needs_poppler
 def test_cached_and_uncached_builds_print_the_same(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    cold = _build_all(tmp_path / "cold", cache)
-    warm = _build_all(tmp_path / "warm", cache)
-    # the first process parsed and stored (faces it used, the pack), the second only read
+    built = {route: _build_all(tmp_path / route.replace(" ", "-"), cache, route)
+             for route in ROUTES}
+    cold, disk, laid = (built[route] for route in ROUTES)
+    sharing = sum(1 for name in cold["hashes"] if any(
+        f"--{t.replace(' ', '-')}--" in name for t in SHARING))
+    # the first process parsed and stored (faces it used, the pack, one recording a template)
     assert cold["stats"]["hit"] == 0
-    assert cold["stats"]["written"] >= 4
-    assert warm["stats"]["hit"] == cold["stats"]["written"]
-    assert warm["stats"]["miss"] == warm["stats"]["rejected"] == warm["stats"]["written"] == 0
-    assert warm["hashes"] == cold["hashes"]
+    assert cold["stats"]["written"] >= 4 + len(SHARING)
+    # (one recording per template, language and evidence-summary variant)
+    assert cold["pages"]["stored"] == cold["layouts"] >= len(SHARING) + 1
+    # the second only read: every report's clinician pages from their stored recording
+    assert disk["stats"]["miss"] == disk["stats"]["rejected"] == disk["stats"]["written"] == 0
+    assert disk["layouts"] == 0
+    assert disk["loads"] == disk["pages"]["loaded"] == sharing
+    assert laid["layouts"] == laid["loads"] == 0
+    assert disk["hashes"] == cold["hashes"] == laid["hashes"]
     pages = 0
     for name in cold["hashes"]:
-        a, b = tmp_path / "cold" / f"{name}.pdf", tmp_path / "warm" / f"{name}.pdf"
-        assert _text(a) == _text(b), name
-        for side in ("a", "b"):
-            (tmp_path / "png" / side).mkdir(parents=True, exist_ok=True)
-        images_a, images_b = _pages(a, tmp_path / "png" / "a"), _pages(b, tmp_path / "png" / "b")
-        assert len(images_a) == len(images_b) > 0, name
-        for number, (x, y) in enumerate(zip(images_a, images_b, strict=True), 1):
-            assert x.size == y.size, f"{name} page {number}"
-            assert x.tobytes() == y.tobytes(), f"{name} page {number} differs"
-        pages += len(images_a)
-    assert pages > 100  # every page of every example, twice over, and the two others
+        pdfs = [tmp_path / route.replace(" ", "-") / f"{name}.pdf" for route in ROUTES]
+        # read from disk or recorded in this process, the same recording: the same file
+        assert pdfs[1].read_bytes() == pdfs[0].read_bytes(), name
+        texts = [_text(pdf) for pdf in pdfs]
+        assert texts[1] == texts[0], name
+        assert texts[2] == texts[0], name
+        images = [_pages(pdf, tmp_path / "png" / pdf.parent.name) for pdf in pdfs]
+        assert len(images[0]) == len(images[1]) == len(images[2]) > 0, name
+        for number, (x, *others) in enumerate(zip(*images, strict=True), 1):
+            for route, y in zip(ROUTES[1:], others, strict=True):
+                assert x.size == y.size, f"{name} page {number} ({route})"
+                assert x.tobytes() == y.tobytes(), f"{name} page {number} differs ({route})"
+        pages += len(images[0])
+    assert pages > 300  # every page of every example under every template, three times over

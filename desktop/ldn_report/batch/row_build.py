@@ -103,7 +103,9 @@ def worker_warmth(_: object = None) -> dict[str, bool]:
     return {"reportlab": "reportlab.platypus" in sys.modules,
             "renderer": "ldn_report.render.pdf.document" in sys.modules,
             "pack": "ldn_report.evidence" in sys.modules,
-            "pages laid out": bool(shared is not None and shared.SHARED_PAGES.layouts),
+            # laid out, or read from the user cache (an earlier process laid them out)
+            "shared pages": bool(shared is not None and (shared.SHARED_PAGES.layouts
+                                                         or shared.SHARED_PAGES.loads)),
             "paragraphs drawn": bool(shared is not None and any(
                 run.drawn_counts()[0] for run in shared.SHARED_PAGES.runs())),
             "warm objects frozen": gc.get_freeze_count() > 0}

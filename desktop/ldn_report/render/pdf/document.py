@@ -354,11 +354,16 @@ class ReportRenderer:
         """Everything that can change the shared pages: what they say (their sections, with
         their place, which holds the bookmark names), the references and language they are
         drawn with, which references are linked, the template as read (page, print size,
-        colours), the frame they fill (the footer's height), the app and ReportLab's mode."""
+        colours), the frame they fill (the footer's height), the pack's version and date, the
+        app and ReportLab's mode. (The pack's content enters as the text, numbers and links of
+        those sections and references; stored_pages.disk_key adds what can change between
+        processes.)"""
+        meta = self.report.meta
         return key_of(__version__, rl_config.invariant, str(fonts.FONTS_DIR), start,
                       self.report.sections[start:], self.report.references,
-                      self.report.meta.language, sorted(self.linked), self.template,
-                      self.pagesize, self.margin, self.footer.height, self.styles.sizes.body)
+                      meta.language, sorted(self.linked), self.template,
+                      self.pagesize, self.margin, self.footer.height, self.styles.sizes.body,
+                      meta.pack_version, meta.pack_date)
 
     def record_shared(self, start: int) -> SharedPages | None:
         """Lay out and draw the sections from ``start`` on, on pages of their own, once."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import marshal
 from pathlib import Path
 from typing import TypeVar
+from weakref import WeakKeyDictionary
 
 import reportlab
 from reportlab.pdfbase.ttfonts import TTFNameBytes, TTFontFace
@@ -28,6 +29,9 @@ _NAME_BYTES = "name_bytes"  # TTFNameBytes attributes, stored as their text
 _SCALE = "_pdfScale"  # a lambda ReportLab makes from unitsPerEm
 
 Face = TypeVar("Face", bound=TTFontFace)
+# Each face loaded here and the key of its file: kept beside it, not on it, so that the face's
+# attributes stay those ReportLab gives it.
+_keys: WeakKeyDictionary[TTFontFace, str] = WeakKeyDictionary()
 
 
 def load_face(path: Path, face_class: type[Face]) -> Face:
@@ -36,13 +40,19 @@ def load_face(path: Path, face_class: type[Face]) -> Face:
     key = store.content_key(data, "reportlab", reportlab.Version)
     face = store.read_entry(KIND, path.name, key,
                             lambda payload: _restore(payload, data, str(path), face_class))
-    if face is not None:
-        return face
-    face = face_class(str(path))
-    state = _state(face)
-    if state is not None:
-        store.write_entry(KIND, path.name, key, marshal.dumps(state))
+    if face is None:
+        face = face_class(str(path))
+        state = _state(face)
+        if state is not None:
+            store.write_entry(KIND, path.name, key, marshal.dumps(state))
+    _keys[face] = key
     return face
+
+
+def face_key(face: TTFontFace) -> str | None:
+    """The key of the file ``face`` was loaded from (a hash of its bytes, ReportLab's version),
+    for entries made with this face (stored_pages.py); None for a face not loaded here."""
+    return _keys.get(face)
 
 
 def _state(face: TTFontFace) -> dict | None:

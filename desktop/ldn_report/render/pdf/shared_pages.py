@@ -304,14 +304,19 @@ def record(build: Callable[[type[RecordingCanvas]], RecordingCanvas]) -> SharedP
 
 class SharedPagesCache:
     """Recorded runs by key, most recently used kept; safe to use from several threads (the app
-    renders on a worker thread, the template editor's preview on another)."""
+    renders on a worker thread, the template editor's preview on another).
 
-    def __init__(self, size: int = CACHE_SIZE) -> None:
+    ``stored``: a run not made in this process yet is read from the user cache, and a run
+    recorded here is written there for the next process (stored_pages.py)."""
+
+    def __init__(self, size: int = CACHE_SIZE, stored: bool = True) -> None:
         self.size = size
+        self.stored = stored
         self._runs: OrderedDict[str, SharedPages | None] = OrderedDict()
         self._lock = threading.Lock()
         self.layouts = 0  # runs laid out (recorded), for tests and benchmarks
-        self.reuses = 0  # renders that replayed a run recorded earlier
+        self.loads = 0  # runs read from the user cache instead
+        self.reuses = 0  # renders that replayed a run recorded or read earlier
 
     def get(self, key: str, make: Callable[[], SharedPages | None]) -> SharedPages | None:
         with self._lock:
@@ -319,10 +324,22 @@ class SharedPagesCache:
                 self._runs.move_to_end(key)
                 self.reuses += 1
                 return self._runs[key]
-        # Laid out outside the lock: two threads may both record a new key, never wrongly.
-        made = make()
+        # Read or laid out outside the lock: two threads may both make a new key, never wrongly.
+        made = None
+        if self.stored:
+            from ldn_report.render.pdf import stored_pages  # it imports this module
+
+            made = stored_pages.load(key)
+        loaded = made is not None
+        if not loaded:
+            made = make()
+            if made is not None and self.stored:
+                stored_pages.save(key, made)
         with self._lock:
-            self.layouts += 1
+            if loaded:
+                self.loads += 1
+            else:
+                self.layouts += 1
             self._runs[key] = made
             while len(self._runs) > self.size:
                 self._runs.popitem(last=False)
