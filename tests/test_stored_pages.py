@@ -30,6 +30,7 @@ from ldn_report.render.pdf.face_cache import face_key, load_face
 from ldn_report.render.pdf.shared_pages import SharedPages, SharedPagesCache
 from ldn_report.render.pdf.styles import style_set
 from ldn_report.templates.catalogue import builtin_templates
+from pdf_text import pdf_text
 
 DAY = dt.date(2026, 11, 26)
 TEMPLATES = {t.name: t for t in builtin_templates()}
@@ -264,3 +265,22 @@ def test_no_cache_folder_means_laid_out_each_time(monkeypatch: pytest.MonkeyPatc
     read, second = _render()
     assert (first.layouts, second.layouts, second.loads) == (1, 1, 0)
     assert read == recorded
+
+
+def test_no_patient_data_reaches_the_cache(cache: Path) -> None:
+    """The stored pages are the clinician pages: nothing of the patient is written there."""
+    ctx = dataclasses.replace(load_example("everything-flagged", today=DAY),
+                              patient_name="Zelda Quintrell", patient_mrn="MRN-77889911",
+                              notes="Prefers the afternoon clinic (QWERTY-NOTE).",
+                              patient_deidentified=False, clinician_name="Dr Ofelia Brandtmeyer")
+    for template in ("Standard Letter", "Large print"):
+        result = build_report(ctx, TEMPLATES[template], generated_on=DAY)
+        assert "Quintrell" in pdf_text(result.pdf)  # on the patient's pages
+    entries = list((cache / stored_pages.KIND).glob("*.cache"))
+    assert len(entries) == 2
+    for entry in entries:
+        data = entry.read_bytes()
+        assert b"Evidence" in data  # text on those pages is stored as written: findable
+        for secret in (b"Quintrell", b"Zelda", b"77889911", b"QWERTY", b"Brandtmeyer",
+                       "Quintrell".encode("utf-16-be")):
+            assert secret not in data, (entry.name, secret)
