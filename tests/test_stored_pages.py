@@ -150,6 +150,23 @@ def test_the_next_process_reads_the_pages_instead_of_laying_them_out(template: s
     assert (second.layouts, second.loads) == (0, 1)
     assert read == recorded  # the same bytes: same page streams, glyph codes, links, bookmarks
     assert stored_pages.stats == {"loaded": 1, "stored": 1, "not_storable": 0}
+    # the patient pages' paragraphs replay from a read recording as from a recorded one
+    for _ in range(2):
+        assert _renderer(template, second).render() == recorded
+    (run,) = second.runs()
+    assert run.drawn_counts()[0] >= 50
+
+
+def test_code_without_source_files_still_keys_the_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A frozen app (the PyInstaller bundle) has no source files: its version keys them."""
+    key = stored_pages.disk_key("k")
+    stored_pages._code_digest.cache_clear()
+    monkeypatch.setattr(stored_pages, "__file__", "/nowhere/ldn_report/render/pdf/x.py")
+    try:
+        frozen = stored_pages.disk_key("k")
+        assert frozen == stored_pages.disk_key("k") != key
+    finally:
+        stored_pages._code_digest.cache_clear()
 
 
 def _whole(payload: Callable[[tuple], tuple]) -> Callable[[Path, bytes], None]:
