@@ -77,6 +77,8 @@ def _code_digest() -> bytes:
 def load(key: str) -> SharedPages | None:
     """The recording stored for ``key`` (the in-process key), or None: missing, stale, damaged,
     foreign or made with other font files (then it is laid out and stored again)."""
+    if store.cache_folder() is None:
+        return None  # no cache: not even the key is worth making
     run = store.read_entry(KIND, _name(key), disk_key(key), _decode)
     if run is not None:
         stats["loaded"] += 1
@@ -85,6 +87,8 @@ def load(key: str) -> SharedPages | None:
 
 def save(key: str, run: SharedPages) -> bool:
     """Store ``run`` for ``key``, if it holds only what a payload can carry; False if not."""
+    if store.cache_folder() is None:
+        return False
     payload = _encode(run)
     if payload is None:
         stats["not_storable"] += 1
