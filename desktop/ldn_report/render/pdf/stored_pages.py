@@ -38,10 +38,11 @@ from ldn_report.render.pdf.shared_pages import RecordedPage, SharedPages, _FontS
 KIND = "pages"
 FORMAT = 1  # the payload's layout; a new one is a new key
 KEEP = 64  # entries kept (template x language x pack x app version); the oldest written go
-# The files whose code decides what a recorded page holds (drawing, styles, texts, numbers);
-# relative to the package. Files, not modules: hashing must not import (i18n.formats, Babel).
-CODE = ("render/pdf/*.py", "render/text_direction.py", "render/timeline_layout.py",
-        "i18n/report_texts.py", "i18n/formats.py", "colour_contrast.py")
+# The files whose code decides what a recorded page holds (drawing, how ReportLab is loaded,
+# styles, texts, numbers); relative to the package. Files, not modules: hashing must not
+# import (i18n.formats, Babel). The whole render/ folder: a helper moved there is covered.
+CODE = ("render/*.py", "render/pdf/*.py", "i18n/report_texts.py", "i18n/formats.py",
+        "colour_contrast.py")
 # The only canvas calls a replay makes (shared_pages.RecordingCanvas keeps these).
 EVENTS = frozenset({"bookmarkPage", "addOutlineEntry", "linkAbsolute", "linkURL"})
 _STATE = frozenset({"assignments", "nextCode", "internalName", "frozen", "subsets"})
