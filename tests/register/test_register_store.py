@@ -197,3 +197,35 @@ def test_a_writer_killed_mid_transaction_leaves_no_half_record(register_url):
         if location.is_sqlite:
             with register.engine.connect() as conn:
                 assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+
+
+def test_new_registers_opened_at_once_in_threads_are_all_made(tmp_path):
+    """The History window and the register thread may create a register at the same moment:
+    Alembic keeps its running migration in module globals, so two at once used to fail
+    (KeyError 'script') or crash. Each open must come back usable, every time."""
+    import threading
+
+    rounds, threads = 8, 4
+    failures: list[BaseException] = []
+    for n in range(rounds):
+        start = threading.Barrier(threads)
+
+        def open_one(i: int, n: int = n, start: threading.Barrier = start) -> None:
+            location = parse_location(str(tmp_path / f"r{n}-{i % 2}.sqlite3"))
+            start.wait()
+            try:
+                with open_register(location) as register:
+                    register.add([handout()])
+            except BaseException as error:  # collected for the assert below
+                failures.append(error)
+
+        workers = [threading.Thread(target=open_one, args=(i,)) for i in range(threads)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+    assert failures == []
+    for path in tmp_path.glob("*.sqlite3"):
+        with open_register(parse_location(str(path))) as register:
+            assert current_revision(register.engine) == HEAD_REVISION
+            assert len(queries.list_handouts(register)) == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,10 @@ from .schema import handouts
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_SECONDS = 2.0  # a locked file waits this long, then the record is queued
 CONNECT_SECONDS = 5
+# Alembic's command API keeps its running context in module globals (alembic.context, .op): two
+# migrations at once in one process (the History window and the register thread opening a new
+# register together) remove each other's context and fail or crash. One at a time.
+_MIGRATING = threading.Lock()
 
 
 class Register:
@@ -161,9 +166,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def _migrate(engine: Engine, location: RegisterLocation) -> None:
     """Bring the schema to this app's head with Alembic; refuse a register from a newer app."""
-    current = current_revision(engine)
-    if current == HEAD_REVISION:
+    if current_revision(engine) == HEAD_REVISION:
         return  # the common case: no Alembic import, opening stays fast
+    with _MIGRATING:
+        _migrate_now(engine, location)
+
+
+def _migrate_now(engine: Engine, location: RegisterLocation) -> None:
+    current = current_revision(engine)  # again: another thread may have just migrated it
+    if current == HEAD_REVISION:
+        return
     from alembic import command
     from alembic.config import Config
     from alembic.script import ScriptDirectory
