@@ -6,13 +6,13 @@ import contextlib
 import os
 import stat
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, exc, insert, select, text
 
-from ..atomic import atomic_write
 from .errors import RegisterError, missing_library
 from .location import RegisterLocation
 from .migrations import HEAD_REVISION
@@ -146,9 +146,11 @@ def _prepare_sqlite_file(location: RegisterLocation) -> None:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if path.exists() and not path.is_file():
             raise RegisterError(f"the register {location.label} is not a regular file")
-        if not path.exists():
-            # An empty file is an empty SQLite database; made like every file of this app.
-            atomic_write(path, b"", mode=0o600, cleanup=False)
+        # An empty file is an empty SQLite database. Made with O_EXCL, never replaced: two
+        # opens at once (the History window and the register thread) must not swap a register
+        # another has just created, and written to, for a new empty file.
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         os.chmod(path, 0o600)
     except OSError as error:
         raise RegisterError(f"cannot create or open the register {location.label}: "
@@ -159,9 +161,26 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # WAL: readers (the History window) never block a build's write; NORMAL is crash-safe in
     # WAL mode (an app crash loses no committed record).
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _set_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _set_wal(cursor: Any) -> None:
+    """WAL mode, once per register file (it stays set). Turning it on needs the file to
+    itself, and SQLite answers "locked" at once, without its busy wait, when another connection
+    opens a new register at the same moment: try again for as long as a locked write waits."""
+    import sqlite3
+
+    deadline = time.monotonic() + SQLITE_BUSY_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _migrate(engine: Engine, location: RegisterLocation) -> None:
