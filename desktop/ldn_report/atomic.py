@@ -15,7 +15,7 @@ from pathlib import Path
 
 
 def atomic_write(
-    path: str | os.PathLike[str], data: bytes | str, mode: int | None = None,
+    path: str | os.PathLike[str], data: bytes | memoryview | str, mode: int | None = None,
     *, cleanup: bool = True, sync_folder: bool = True,
 ) -> Path:
     """Write ``data`` to ``path`` so that readers see either the old file or the whole new one.
@@ -31,8 +31,8 @@ def atomic_write(
 
 
 def atomic_write_all(
-    files: list[tuple[str | os.PathLike[str], bytes | str, int | None]], *, cleanup: bool = True,
-    sync_folder: bool = True,
+    files: list[tuple[str | os.PathLike[str], bytes | memoryview | str, int | None]], *,
+    cleanup: bool = True, sync_folder: bool = True,
 ) -> list[Path]:
     """Write several files (path, data, mode) together: every temp file is written and synced
     first, then all are renamed; if any write fails, none of the targets is touched.
@@ -74,7 +74,7 @@ def sync_folder_of(target: Path) -> None:
             os.close(dir_fd)
 
 
-def _stage(target: Path, data: bytes | str, mode: int | None) -> str:
+def _stage(target: Path, data: bytes | memoryview | str, mode: int | None) -> str:
     """The synced temp file beside ``target`` with ``data`` and its final mode; its name."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:

@@ -40,7 +40,8 @@ def merge_reports(
         if old.name not in names:
             with contextlib.suppress(OSError):
                 old.unlink()
-    volumes = [(chunk, duplex, name) for chunk, name in zip(chunks, names, strict=True)]
+    volumes = [(chunk, duplex, str(folder / name))
+               for chunk, name in zip(chunks, names, strict=True)]
     written: dict[str, Path] = {}
     pages = 0
     with contextlib.ExitStack() as stack:
@@ -50,25 +51,28 @@ def merge_reports(
         else:
             merged = ((volume, _merge_volume(volume)) for volume in volumes)
         for volume, result in merged:
-            name = volume[2]
+            target = Path(volume[2])
             if isinstance(result, WorkerLost):
-                (folder / name).unlink(missing_ok=True)  # an older volume must not pass for it
+                target.unlink(missing_ok=True)  # an older volume must not pass for it
                 if warnings is not None:
-                    warnings.append(f"{name} was not made: {result.message.split(';')[0]}")
+                    warnings.append(f"{target.name} was not made: "
+                                    f"{result.message.split(';')[0]}")
                 continue
-            data, count = result
-            written[name] = atomic_write(folder / name, data, mode=0o600)
-            pages += count
+            written[target.name] = target
+            pages += result
     return [written[name] for name in names if name in written], pages
 
 
-_Volume = tuple[list[Path], bool, str]  # the reports, duplex, the merged file's name
+_Volume = tuple[list[Path], bool, str]  # the reports, duplex, the merged file's path
 
 
-def _merge_volume(volume: _Volume) -> tuple[bytes, int]:
+def _merge_volume(volume: _Volume) -> int:
+    """Merge one volume and write it (atomically, private); its page count. Written where it
+    is merged: sending the bytes back to the parent held up to three copies of each volume at
+    once (the merged file, its pickle, the parent's copy), the batch's peak memory."""
     from pypdf import PdfReader, PdfWriter
 
-    files, duplex, _ = volume
+    files, duplex, target = volume
     writer = PdfWriter()
     for path in files:
         reader = PdfReader(path)
@@ -79,4 +83,7 @@ def _merge_volume(volume: _Volume) -> tuple[bytes, int]:
             writer.add_blank_page(width=float(last.width), height=float(last.height))
     buffer = io.BytesIO()
     writer.write(buffer)
-    return buffer.getvalue(), len(writer.pages)
+    count = len(writer.pages)
+    del writer  # its pages and readers: gone before the file is written
+    atomic_write(target, buffer.getbuffer(), mode=0o600)
+    return count
