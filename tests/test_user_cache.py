@@ -202,3 +202,96 @@ def test_code_without_source_files_still_keys_the_cache(cache: Path,
     first = load_pack()
     assert load_pack() == first
     assert store.stats["hit"] == 1
+
+
+def _plant(entry: Path, how: str, good: bytes, tmp_path: Path) -> None:
+    """Put in ``entry``'s place what someone other than the user could have put there."""
+    import os
+
+    if how == "writable by others":
+        entry.chmod(0o666)
+    elif how == "owned by another user":
+        if os.getuid() != 0:
+            pytest.skip("only root can give a file to another user")
+        os.chown(entry, 65534, 65534)  # nobody
+    elif how == "a link to a whole entry":
+        elsewhere = tmp_path / "elsewhere.cache"
+        elsewhere.write_bytes(good)
+        elsewhere.chmod(0o600)
+        entry.unlink()
+        entry.symlink_to(elsewhere)
+    elif how == "a named pipe":  # reading it would wait for a writer for ever
+        entry.unlink()
+        os.mkfifo(entry, 0o600)
+    elif how == "larger than any entry":
+        with entry.open("r+b") as handle:
+            handle.truncate(store.MAX_ENTRY_BYTES + 1)  # sparse: no disk used
+    elif how == "in a folder others may write":
+        entry.parent.chmod(0o777)
+    else:
+        raise AssertionError(how)
+
+
+UNTRUSTED = ["writable by others", "owned by another user", "a link to a whole entry",
+             "a named pipe", "larger than any entry", "in a folder others may write"]
+
+
+@pytest.mark.parametrize("how", UNTRUSTED)
+def test_an_entry_someone_else_could_have_written_is_never_read(how: str, cache: Path,
+                                                               tmp_path: Path) -> None:
+    """The checksum proves an entry whole, not whose it is, and stored pages are drawn into a
+    patient's report as they are: a whole, right-keyed entry that another user could have put
+    there (or that would hang or flood the read) is passed over and the source read again."""
+    parsed = TTFontFace(str(REGULAR))
+    load_face(REGULAR, TTFontFace)
+    entry = _entry(cache, "fonts", REGULAR.name)
+    good = entry.read_bytes()
+    _plant(entry, how, good, tmp_path)
+    face = load_face(REGULAR, TTFontFace)  # returns: a pipe must not block
+    assert _face_state(face) == _face_state(parsed)
+    assert store.stats["hit"] == 0
+    assert store.stats["rejected"] == 1
+    if how == "in a folder others may write":
+        assert store.stats["written"] == 1  # nothing written where it would not be read back
+    else:  # replaced by the user's own entry, read from then on
+        assert store.stats["written"] == 2
+        assert not entry.is_symlink()
+        assert entry.read_bytes() == good
+        load_face(REGULAR, TTFontFace)
+        assert store.stats["hit"] == 1
+
+
+def test_stored_pages_planted_by_another_user_are_not_drawn(cache: Path) -> None:
+    """End to end: the clinician pages stored by a first build, made another user's, are laid
+    out again by the next (not replayed), with the same PDF, and stored again as the user's."""
+    import datetime
+    import os
+
+    from ldn_report.build import build_report
+    from ldn_report.examples import load_example
+    from ldn_report.render.pdf.document import ReportRenderer
+    from ldn_report.render.pdf.shared_pages import SharedPagesCache
+    from ldn_report.templates.catalogue import resolve_template
+
+    day = datetime.date(2026, 11, 26)
+    template = resolve_template(None)
+    result = build_report(load_example("on-dmt-mood-pain", today=day), template,
+                          generated_on=day, shared_pages=False)
+
+    def render_as_a_new_process() -> bytes:  # nothing recorded in memory yet
+        return ReportRenderer(result.report, template, result.content_hash,
+                              SharedPagesCache()).render()
+
+    first = render_as_a_new_process()
+    pages = list((cache / "pages").glob("*.cache"))
+    assert len(pages) == 1
+    if os.getuid() != 0:
+        pytest.skip("only root can give a file to another user")
+    os.chown(pages[0], 65534, 65534)
+    store.stats.update(dict.fromkeys(store.stats, 0))
+    assert render_as_a_new_process() == first
+    assert store.stats["rejected"] == 1
+    assert pages[0].stat().st_uid == os.getuid()  # replaced by the user's own
+    store.stats.update(dict.fromkeys(store.stats, 0))
+    assert render_as_a_new_process() == first
+    assert store.stats["rejected"] == 0

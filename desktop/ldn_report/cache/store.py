@@ -6,13 +6,21 @@ and the library's versions, the code that made it), so a stale entry (the font o
 the app was updated) or a foreign one (another file's entry copied over it) does not match and
 is rebuilt; a truncated or corrupt one fails the checksum and is rebuilt. Nothing here ever
 stops a build: a missing, unreadable or read-only cache folder just means no cache.
+
+The checksum proves an entry whole, not who wrote it, and a stored page is drawn into a
+patient's report as it is: so an entry is only read if this user alone could have written it
+(a regular file, not a link, owned by the user and writable by no one else, in a folder of the
+same kind) and is no larger than MAX_ENTRY_BYTES. LDN_REPORT_CACHE pointed at a shared folder
+therefore caches nothing rather than trusting what others put there.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +33,8 @@ from ..atomic import atomic_write
 MAGIC = b"ldn-report cache 1\n"
 ENV_VAR = "LDN_REPORT_CACHE"  # a folder to use instead of the user cache folder ("" for none)
 _HEX = 64
+# Far above any real entry (a parsed CJK face is a few MB): a bound on what a read may take.
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
 T = TypeVar("T")
 
 # Reads and writes of this process, by kind: what the tests and benchmarks look at.
@@ -74,9 +84,12 @@ def read_entry(kind: str, name: str, key: str, decode: Callable[[bytes], T | Non
     whole, else None; ``decode`` returns None for a payload it does not accept."""
     path = _path(kind, name)
     try:
-        data = path.read_bytes() if path is not None else b""
+        data = _read_private(path) if path is not None else b""
     except OSError:
         data = b""
+    if data is None:  # there, but not this user's alone or too large: never trusted
+        stats["rejected"] += 1
+        return None
     if not data:
         stats["miss"] += 1
         return None
@@ -103,5 +116,35 @@ def write_entry(kind: str, name: str, key: str, payload: bytes) -> None:
                       hashlib.sha256(payload).hexdigest().encode(), b"\n", payload))
     with contextlib.suppress(OSError):
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(os.stat(path.parent)):
+            return  # it would never be read back (see _read_private)
         atomic_write(path, entry, mode=0o600)
         stats["written"] += 1
+
+
+def _private(st: os.stat_result) -> bool:
+    """Owned by this user and writable by no one else (where the system has owners)."""
+    if not hasattr(os, "getuid"):
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _read_private(path: Path) -> bytes | None:
+    """The entry's bytes if only this user could have written it (see the module docstring),
+    None if it is there but not to be trusted. Opened without following a link and without
+    blocking (a FIFO planted there must not hang a build), and checked on the open file, so
+    it cannot be swapped between the check and the read. OSError: not there or unreadable."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # a link where an entry belongs
+            return None
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        entry = os.fstat(fd)
+        if (not stat.S_ISREG(entry.st_mode) or not _private(entry)
+                or not _private(os.stat(path.parent)) or entry.st_size > MAX_ENTRY_BYTES):
+            return None
+        data = handle.read(MAX_ENTRY_BYTES + 1)
+    return data if len(data) <= MAX_ENTRY_BYTES else None
