@@ -275,3 +275,15 @@ def test_permissions_follow_the_existing_file_or_the_umask(tmp_path: Path) -> No
     private = tmp_path / "draft.json"
     atomic_write(private, "{}", mode=0o600)
     assert stat.S_IMODE(private.stat().st_mode) == 0o600
+
+
+def test_create_empty_makes_a_private_file_once_and_never_replaces_one(tmp_path: Path) -> None:
+    from ldn_report.atomic import create_empty
+
+    target = tmp_path / "register.sqlite3"
+    assert create_empty(target, mode=0o600) is True
+    assert target.read_bytes() == b""
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    target.write_bytes(b"a register someone just made")
+    assert create_empty(target, mode=0o600) is False
+    assert target.read_bytes() == b"a register someone just made"

@@ -63,6 +63,22 @@ def atomic_write_all(
     return [target for _tmp, target in staged]
 
 
+def create_empty(path: str | os.PathLike[str], mode: int = 0o600) -> bool:
+    """Make ``path`` an empty file with ``mode`` if nothing is there; never replace anything
+    (O_EXCL: of two processes or threads making it at once, one makes it, the other finds it).
+    An empty file cannot be half-written, so no temp file is needed. Whether this call made it.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise _naming(exc, Path(path)) from None
+    os.close(fd)
+    os.chmod(path, mode)  # the umask may have taken bits the caller asked for
+    return True
+
+
 def sync_folder_of(target: Path) -> None:
     """Make renames in ``target``'s folder durable: after a crash the new files are there, not
     the old ones. Never raises (some file systems cannot sync a folder)."""

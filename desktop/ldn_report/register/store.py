@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, exc, insert, select, text
 
+from ..atomic import create_empty
 from .errors import RegisterError, missing_library
 from .location import RegisterLocation
 from .migrations import HEAD_REVISION
@@ -149,8 +150,7 @@ def _prepare_sqlite_file(location: RegisterLocation) -> None:
         # An empty file is an empty SQLite database. Made with O_EXCL, never replaced: two
         # opens at once (the History window and the register thread) must not swap a register
         # another has just created, and written to, for a new empty file.
-        with contextlib.suppress(FileExistsError):
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        create_empty(path, mode=0o600)
         os.chmod(path, 0o600)
     except OSError as error:
         raise RegisterError(f"cannot create or open the register {location.label}: "
