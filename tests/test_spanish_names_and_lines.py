@@ -18,7 +18,12 @@ from ldn_report.colour_contrast import accent_contrast_problem
 from ldn_report.examples import load_example
 from ldn_report.i18n import cli_texts, report_texts
 from ldn_report.i18n.core_messages import known, warning_text
-from ldn_report.i18n.template_names import BUILTIN_NAMES, shown_name
+from ldn_report.i18n.template_names import (
+    BUILTIN_DESCRIPTIONS,
+    BUILTIN_NAMES,
+    shown_description,
+    shown_name,
+)
 from ldn_report.i18n.ts_catalogue import translator
 from ldn_report.templates.catalogue import builtin_templates
 from ldn_report.templates.model import ScheduleRow, SectionSetting
@@ -48,6 +53,18 @@ def test_every_builtin_template_name_is_translated_the_same_in_the_app_and_on_pa
     # A clinic's own template keeps its name, even one that reads like a built-in's.
     assert shown_name("Large print", False, ES) == "Large print"
     assert shown_name("Mi plantilla", True, ES) == "Mi plantilla"
+
+
+def test_every_builtin_template_description_is_translated_and_a_clinics_own_is_not():
+    assert sorted(t.description for t in builtin_templates()) == sorted(BUILTIN_DESCRIPTIONS)
+    for template in builtin_templates():
+        spanish = shown_description(template.description, True, ES)
+        assert spanish != template.description
+        assert not re.search(r"\b(Every|section|paper|the)\b", spanish), spanish
+        assert shown_description(template.description, True, translator("en")) == \
+            template.description
+    own = builtin_templates()[1].description
+    assert shown_description(own, False, ES) == own
 
 
 @pytest.mark.parametrize("template", builtin_templates(), ids=lambda t: t.slug)

@@ -1870,6 +1870,29 @@ La vista previa muestra el último informe correcto.</translation>
     </message>
 </context>
 <context>
+    <name>TemplateDescription</name>
+    <message>
+        <source>Every section, standard print, US Letter paper.</source>
+        <translation>Todas las secciones, letra normal, papel carta (EE. UU.).</translation>
+    </message>
+    <message>
+        <source>Every section, standard print, A4 paper.</source>
+        <translation>Todas las secciones, letra normal, papel A4.</translation>
+    </message>
+    <message>
+        <source>Every section in large print (body 16 pt, headings 20 pt or more, 1.5 line spacing), US Letter paper.</source>
+        <translation>Todas las secciones en letra grande (texto de 16 pt, títulos de 20 pt o más, interlineado de 1,5), papel carta (EE. UU.).</translation>
+    </message>
+    <message>
+        <source>For clinicians: key points, the evidence summary and numbered references.</source>
+        <translation>Para el equipo clínico: los puntos clave, el resumen de la evidencia y las referencias numeradas.</translation>
+    </message>
+    <message>
+        <source>The key points, the opioid safety text and the consent-discussion sheet with signatures, on two or three pages.</source>
+        <translation>Los puntos clave, el texto de seguridad sobre los opioides y la hoja de la conversación sobre el consentimiento, con firmas, en dos o tres páginas.</translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message>
         <source>Clinic templates</source>

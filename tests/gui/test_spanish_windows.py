@@ -62,6 +62,35 @@ def test_template_editor_in_spanish(qtbot, spanish):
         editor.builder.shutdown()
 
 
+def test_builtin_template_descriptions_are_spanish_in_every_list(qtbot, spanish,
+                                                                 spanish_window):
+    """The template editor's list, the main window's and the batch window's template boxes:
+    a built-in's description (the tooltip) in Spanish, its file's English unchanged."""
+    from PySide6.QtCore import Qt
+
+    from ldn_report.i18n.template_names import BUILTIN_DESCRIPTIONS
+
+    editor = TemplateEditor(None, load_example("on-dmt-mood-pain"))
+    batch = BatchDialog(None)
+    qtbot.addWidget(editor)
+    qtbot.addWidget(batch)
+    try:
+        tips = {"editor": [editor.list.item(i).toolTip() for i in range(editor.list.count())]}
+        for where, box in (("main", spanish_window.template_combo),
+                           ("batch", batch.template_box)):
+            tips[where] = [box.itemData(i, Qt.ItemDataRole.ToolTipRole)
+                           for i in range(box.count())]
+        english = sorted(BUILTIN_DESCRIPTIONS)
+        for where, shown in tips.items():
+            assert len(shown) >= len(english), where
+            assert not set(shown) & set(english), where
+            assert [t for t in shown if t.startswith(("Todas las secciones", "Para el equipo"))]
+            assert _english_left(shown) == []
+        assert sorted(t.description for t in builtin_templates()) == english
+    finally:
+        editor.builder.shutdown()
+
+
 def test_batch_and_history_windows_in_spanish(qtbot, spanish):
     batch = BatchDialog(None)
     history = HistoryView(None)

@@ -38,7 +38,7 @@ from ..templates.catalogue import list_templates
 from .form_labels import wrapped_label
 from .language.core_messages import core_message, input_error_text
 from .language.field_texts import field_text
-from .language.template_texts import template_name
+from .language.template_texts import template_description, template_name
 from .window_size import fit_to_screen
 
 _open_dialogs: set[BatchDialog] = set()  # keeps parentless dialogs alive while shown
@@ -110,6 +110,9 @@ class BatchDialog(QDialog):
         # Shown in the interface language; the item's data is the name the batch looks up.
         for clinic_template in list_templates():
             self.template_box.addItem(template_name(clinic_template), clinic_template.name)
+            self.template_box.setItemData(self.template_box.count() - 1,
+                                          template_description(clinic_template),
+                                          Qt.ItemDataRole.ToolTipRole)
         if self.template_box.findData(template) >= 0:
             self.template_box.setCurrentIndex(self.template_box.findData(template))
         self.template_box.setToolTip(self.tr("Used for rows whose 'template' cell is empty"))

@@ -7,7 +7,7 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
@@ -33,7 +33,7 @@ from .file_names import suggested_context_name
 from .form_undo import FormUndo
 from .language.core_messages import core_message, input_error_text
 from .language.field_texts import field_text
-from .language.template_texts import template_name
+from .language.template_texts import template_description, template_name
 from .main_window import MainWindow
 from .output_actions import OutputActions
 from .report_worker import ReportBuilder
@@ -158,8 +158,9 @@ class MainController(QObject):
         combo = self.window.template_combo
         combo.blockSignals(True)
         combo.clear()
-        for template in self.templates:
+        for row, template in enumerate(self.templates):
             combo.addItem(template_name(template))
+            combo.setItemData(row, template_description(template), Qt.ItemDataRole.ToolTipRole)
         names = [t.name for t in self.templates]
         combo.setCurrentIndex(names.index(wanted) if wanted in names else 0)
         combo.blockSignals(False)

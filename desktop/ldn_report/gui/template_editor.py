@@ -44,7 +44,7 @@ from ..templates.file_format import load_template, template_from_dict
 from ..templates.model import ClinicTemplate, slugify
 from . import messages
 from .language.core_messages import core_message, input_error_text
-from .language.template_texts import template_name
+from .language.template_texts import template_description, template_name
 from .preview import PdfPreview
 from .report_worker import ReportBuilder
 from .template_form import TemplateForm
@@ -165,7 +165,7 @@ class TemplateEditor(QDialog):
         for t in self.templates:
             item = QListWidgetItem(fill(self.tr("%1  (built-in)"), template_name(t)) if t.builtin
                                    else t.name)
-            item.setToolTip(t.description or t.source)
+            item.setToolTip(template_description(t) or t.source)
             self.list.addItem(item)
         self.list.blockSignals(False)
         names = [t.name for t in self.templates]

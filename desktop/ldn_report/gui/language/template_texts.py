@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ...i18n.template_names import shown_name
+from ...i18n.template_names import shown_description, shown_name
 
 if TYPE_CHECKING:
     from ...templates.model import ClinicTemplate
@@ -58,3 +58,9 @@ def template_name(template: ClinicTemplate | str) -> str:
     if isinstance(template, str):
         return shown_name(template, True, QCoreApplication.translate)
     return shown_name(template.name, template.builtin, QCoreApplication.translate)
+
+
+def template_description(template: ClinicTemplate) -> str:
+    """A template's description as the app shows it: a built-in's in the interface language;
+    the file keeps its English."""
+    return shown_description(template.description, template.builtin, QCoreApplication.translate)
