@@ -196,6 +196,32 @@ def test_every_kind_of_build_warning_is_known_and_spanish():
         assert warning_text(warning, translator("en")) == warning
 
 
+def test_translation_warnings_name_the_language_and_the_place_in_words():
+    """No language code (es) and no key path (sections[2].es.heading) in what a warning says:
+    the language in words, a section by its number and heading, a text block by its name."""
+    from ldn_report.context import LANGUAGE_LABELS
+    from ldn_report.i18n.core_messages import WORDS, warning_message
+    from ldn_report.templates.clinic_text import TEXT_BLOCKS
+
+    assert set(LANGUAGE_LABELS.values()) | set(TEXT_BLOCKS.values()) <= set(WORDS)
+    warnings = [w for w in _every_kind_of_warning() if re.match(r"(text|sections|schedule)\b", w)]
+    assert {w.split("[")[0].split(".")[0] for w in warnings} == {"text", "sections", "schedule"}
+    path = r"\[\d+\]|\w\.\w"
+    code = {"en": re.compile(rf"\b(en|es)\b|{path}"),  # Spanish "en" is a word: not after it
+            "es": re.compile(rf"\bes\b|\ben (?!(español|inglés)\b)|{path}")}
+    for warning in warnings:
+        english, spanish = warning_message(warning, translator("en")), warning_message(warning, ES)
+        assert warning.endswith(english)  # the CLI's line keeps its field in front
+        assert not code["en"].search(english), english
+        assert not code["es"].search(spanish), spanish
+        assert "Spanish" in english
+        assert "español" in spanish
+    heading = next(w for w in warnings if w.startswith("sections["))
+    number = re.match(r"sections\[(\d+)\]", heading).group(1)
+    assert f"section {number} (\u201c" in heading
+    assert f"sección {number} (\u00ab" in warning_message(heading, ES)
+
+
 def test_every_mistake_in_the_build_commands_options_is_spanish(tmp_path, capsys):
     """-o, --chart-note, --example, --template, --accessible: each refusal (exit 2) in Spanish
     with --language es, as the form's mistakes already are; English without it."""

@@ -395,7 +395,8 @@ def test_clinic_text_prints_in_the_report_language_or_not_at_all(tmp_path):
     template = _template(tmp_path, "")
     result = build_report(spanish("on-dmt-mood-pain"), template, generated_on=GENERATED)
     assert "Call us." not in pdf_text(result.pdf)
-    assert any("text.contact" in w and "text.es.contact" in w for w in result.warnings)
+    assert "text.contact: the template has no Spanish version of the text block Contact (end " \
+        "of the safety section); the Spanish report leaves it out" in result.warnings
     template = _template(tmp_path, '[text.es]\ncontact = "Llámenos."\n')
     result = build_report(spanish("on-dmt-mood-pain"), template, generated_on=GENERATED)
     assert "Llámenos." in pdf_text(result.pdf)

@@ -88,10 +88,10 @@ def test_headings_and_plan_rows_print_in_the_report_language(tmp_path):
 def test_what_the_clinic_did_not_write_in_spanish_is_named_in_a_warning(tmp_path):
     result = build_report(_spanish(), _load(tmp_path), generated_on=GENERATED)
     warnings = " ".join(result.warnings)
-    assert "sections[3].heading" in warnings
-    assert "sections[3].es.heading" in warnings
-    assert "schedule[2]" in warnings
-    assert "schedule[2].es" in warnings
+    # The field (the file's key) in front; the message says it in words.
+    assert "sections[3].heading: the template has no Spanish heading for section 3 (" in warnings
+    assert "schedule[2]: the template has no Spanish version of row 2 of the monitoring " \
+        "plan" in warnings
     assert "schedule[1]" not in warnings
     assert "sections[2]" not in warnings
     text = pdf_text(result.pdf)

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from .chart_note import chart_note
 from .colour_contrast import accent_contrast_problem, hex_of_rgb, readable_shade, rgb_of_hex
 from .compose import compose_report, content_hash, report_language_of, template_language
-from .context import FIELDS, PatientContext
+from .context import FIELDS, LANGUAGE_LABELS, PatientContext
 from .evidence import EvidencePack, default_pack
 from .render.pdf import render_pdf
 from .render.pdf.fonts import missing_glyphs
 from .report import Report
 from .rules import medicine_near_misses
 from .templates.catalogue import resolve_template
-from .templates.clinic_text import texts_in
+from .templates.clinic_text import TEXT_BLOCKS, texts_in
 from .templates.model import DEFAULT_SCHEDULE, LOCKED_SECTIONS, ClinicTemplate
 
 # What a build warning is about, so a reader can label it (the app's rules panel): a
@@ -144,19 +144,22 @@ def language_warnings(ctx: PatientContext, template: ClinicTemplate) -> list[str
     language = report_language_of(ctx, template)
     if language == template_language(template):
         return []
+    # Named as a clinic knows them (the language in words, a section by its place and
+    # heading); the field in front stays the file's key, for the CLI and the template file.
+    lang, written = LANGUAGE_LABELS.get(language, language), LANGUAGE_LABELS.get(
+        template.language, template.language)
     missing = [k for k in template.text_blocks if k not in texts_in(template, language)]
-    out = [f"text.{k}: the template has no {language} version (text.{language}.{k}); "
-           f"the {language} report leaves it out" for k in missing]
+    out = [f"text.{k}: the template has no {lang} version of the text block "
+           f"{TEXT_BLOCKS.get(k, k)}; the {lang} report leaves it out" for k in missing]
     for i, s in enumerate(template.sections, 1):
         if s.visible and s.heading.strip() and s.id not in LOCKED_SECTIONS \
                 and not s.heading_in(language):
-            out.append(f"sections[{i}].heading: the template has no {language} version "
-                       f"(sections[{i}].{language}.heading); the {language} report prints the "
+            out.append(f"sections[{i}].heading: the template has no {lang} heading for section "
+                       f"{i} (\u201c{s.heading.strip()}\u201d); the {lang} report prints the "
                        "standard heading")
     if template.schedule != DEFAULT_SCHEDULE:
-        out += [f"schedule[{i}]: the template has no {language} version (schedule[{i}]."
-                f"{language}); the {language} report prints this row as written "
-                f"({template.language})"
+        out += [f"schedule[{i}]: the template has no {lang} version of row {i} of the "
+                f"monitoring plan; the {lang} report prints this row in {written}, as written"
                 for i, row in enumerate(template.schedule, 1) if not row.in_language(language)]
     return out
 

@@ -922,16 +922,16 @@
         <translation>%1. Mientras tanto, este informe imprime su texto en el color de acento con un tono más oscuro de ese color (%2 o más oscuro)</translation>
     </message>
     <message>
-        <source>the template has no %1 version (%2); the %1 report leaves it out</source>
-        <translation>la plantilla no tiene versión %1 (%2); el informe en %1 lo omite</translation>
+        <source>the template has no %1 version of the text block %2; the %1 report leaves it out</source>
+        <translation>la plantilla no tiene versión en %1 del texto %2; el informe en %1 lo omite</translation>
     </message>
     <message>
-        <source>the template has no %1 version (%2); the %1 report prints the standard heading</source>
-        <translation>la plantilla no tiene versión %1 (%2); el informe en %1 imprime el título estándar</translation>
+        <source>the template has no %1 heading for section %2 (“%3”); the %1 report prints the standard heading</source>
+        <translation>la plantilla no tiene título en %1 para la sección %2 («%3»); el informe en %1 imprime el título estándar</translation>
     </message>
     <message>
-        <source>the template has no %1 version (%2); the %1 report prints this row as written (%3)</source>
-        <translation>la plantilla no tiene versión %1 (%2); el informe en %1 imprime esta fila tal como está escrita (%3)</translation>
+        <source>the template has no %1 version of row %2 of the monitoring plan; the %1 report prints this row in %3, as written</source>
+        <translation>la plantilla no tiene versión en %1 de la fila %2 del plan de controles; el informe en %1 imprime esta fila en %3, tal como está escrita</translation>
     </message>
     <message>
         <source>handout register not written: %1; the record is queued and retried next time</source>
@@ -980,6 +980,30 @@
     <message>
         <source>null</source>
         <translation>null</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <source>Introduction (top of “Why we are talking about LDN”)</source>
+        <translation>Introducción (al principio de «Por qué hablamos con usted de la LDN»)</translation>
+    </message>
+    <message>
+        <source>How to get LDN at this clinic (end of the monitoring plan)</source>
+        <translation>Cómo conseguir la LDN en esta clínica (al final del plan de controles)</translation>
+    </message>
+    <message>
+        <source>Contact (end of the safety section)</source>
+        <translation>Contacto (al final de la sección de seguridad)</translation>
+    </message>
+    <message>
+        <source>After hours (end of the safety section)</source>
+        <translation>Fuera de horario (al final de la sección de seguridad)</translation>
     </message>
     <message>
         <source>item %1 %2</source>

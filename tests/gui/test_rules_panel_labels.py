@@ -35,6 +35,13 @@ LABELS = {
            "translation": "⚠ Traducción: ", "did_you_mean": "¿quería decir tramadol?"},
 }
 
+TRANSLATION = {
+    "en": "the template has no Spanish heading for section 2 (\u201cThe bottom line\u201d); "
+          "the Spanish report prints the standard heading",
+    "es": "la plantilla no tiene título en español para la sección 2 («The bottom line»); el "
+          "informe en español imprime el título estándar",
+}
+
 
 def test_every_kind_of_build_warning_has_a_label():
     assert sorted(WARNING_LABEL) == sorted(WARNING_KINDS)
@@ -77,8 +84,12 @@ def test_each_build_warning_is_labelled_for_what_it_is(
     labelled = {kind: [t for t in shown if t.startswith(label[kind])]
                 for kind in ("font", "accent_colour", "translation")}
     assert [t.split(": ")[1] for t in labelled["font"]] == ["patient.name"]
-    assert [t.split(": ")[1] for t in labelled["accent_colour"]] == ["branding.accent_colour"]
-    assert [t.split(": ")[1] for t in labelled["translation"]] == ["sections[2].heading"]
+    # The accent line's label says what its field would: the colour follows it, not the field.
+    [accent] = labelled["accent_colour"]
+    assert accent.startswith(f"{label['accent_colour']}#F0E060 ")
+    assert "branding" not in accent
+    # The translation line names the language and the section in words, no code or key path.
+    assert labelled["translation"] == [label["translation"] + TRANSLATION[language]]
     # The misspelt opioid is said once, by its rule (bold, first), not again as a build warning.
     assert len([t for t in shown if label["did_you_mean"] in t]) == 1
     assert not [t for t in shown if "medications[0]" in t]

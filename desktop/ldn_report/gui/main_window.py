@@ -25,7 +25,7 @@ from ..build import BuildWarning
 from ..i18n.fill import fill
 from ..report import RuleHit
 from .context_form import ContextForm
-from .language.core_messages import warning_text
+from .language.core_messages import warning_message, warning_text
 from .language.rule_texts import rule_hit_text
 from .language.translator import LANGUAGE_CHOICES
 from .preview import PdfPreview
@@ -40,6 +40,10 @@ WARNING_LABEL = {"medicine": QT_TRANSLATE_NOOP("RulesPanel", "⚠ Medicine list:
                  "font": QT_TRANSLATE_NOOP("RulesPanel", "⚠ Font: %1"),
                  "accent_colour": QT_TRANSLATE_NOOP("RulesPanel", "⚠ Accent colour: %1"),
                  "translation": QT_TRANSLATE_NOOP("RulesPanel", "⚠ Translation: %1")}
+# Kinds whose label says what the field says (branding.accent_colour), or whose message names
+# it in a clinic's words (a section by its place and heading): the panel leaves the field out.
+# The CLI keeps it, as the template file spells it.
+LABEL_NAMES_THE_FIELD = frozenset({"accent_colour", "translation"})
 STALE_STYLE = ("background: #FDECEA; color: #8A1C12; border: 2px solid #C62828;"
                " padding: 6px; font-weight: bold;")
 # Scroll areas draw no focus frame of their own in most styles: Tab must show where it is.
@@ -76,7 +80,8 @@ class RulesPanel(QListWidget):
             if warning.kind == "medicine" and any(h.rule == "medicine_spelling" for h in hits):
                 continue  # the rule's line above says it already, naming the medicine
             label = WARNING_LABEL.get(warning.kind)
-            text = warning_text(warning.text)
+            text = (warning_message(warning.text) if warning.kind in LABEL_NAMES_THE_FIELD
+                    else warning_text(warning.text))
             self.addItem(QListWidgetItem(fill(self.tr(label), text) if label else f"⚠ {text}"))
         if self.count() == 0:
             self.addItem(QListWidgetItem(self.tr("No special rules apply; the standard report.")))

@@ -266,17 +266,20 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          QT_TRANSLATE_NOOP("CoreMessage", "%1. Until then this report prints its "
                                           "accent-coloured text in a darker shade of it (%2 or "
                                           "darker)")),
-        (r"the template has no (\w+) version \((text\.\1\.\w+)\); the \1 report leaves it out",
-         QT_TRANSLATE_NOOP("CoreMessage", "the template has no %1 version (%2); the %1 report "
-                                          "leaves it out")),
-        (r"the template has no (\w+) version \((sections\[\d+\]\.\1\.heading)\); the \1 "
+        (r"the template has no (\w+) version of the text block (.+); the \1 report leaves it "
+         r"out",
+         QT_TRANSLATE_NOOP("CoreMessage", "the template has no %1 version of the text block %2; "
+                                          "the %1 report leaves it out")),
+        (r"the template has no (\w+) heading for section (\d+) \(\u201c(.+)\u201d\); the \1 "
          r"report prints the standard heading",
-         QT_TRANSLATE_NOOP("CoreMessage", "the template has no %1 version (%2); the %1 report "
-                                          "prints the standard heading")),
-        (r"the template has no (\w+) version \((schedule\[\d+\]\.\1)\); the \1 report "
-         r"prints this row as written \((.+)\)",
-         QT_TRANSLATE_NOOP("CoreMessage", "the template has no %1 version (%2); the %1 report "
-                                          "prints this row as written (%3)")),
+         QT_TRANSLATE_NOOP("CoreMessage", "the template has no %1 heading for section %2 "
+                                          "(\u201c%3\u201d); the %1 report prints the standard "
+                                          "heading")),
+        (r"the template has no (\w+) version of row (\d+) of the monitoring plan; the \1 "
+         r"report prints this row in (\w+), as written",
+         QT_TRANSLATE_NOOP("CoreMessage", "the template has no %1 version of row %2 of the "
+                                          "monitoring plan; the %1 report prints this row in "
+                                          "%3, as written")),
         (r"handout register not written: (.+); the record is queued and retried next time",
          QT_TRANSLATE_NOOP("CoreMessage", "handout register not written: %1; the record is "
                                           "queued and retried next time")),
@@ -306,6 +309,15 @@ WORDS = (
     QT_TRANSLATE_NOOP("CoreMessage", "a list"),
     QT_TRANSLATE_NOOP("CoreMessage", "an object"),
     QT_TRANSLATE_NOOP("CoreMessage", "null"),
+    # report languages in words (context.LANGUAGE_LABELS) and the clinic's text blocks
+    # (templates.clinic_text.TEXT_BLOCKS), as the translation warnings name them
+    QT_TRANSLATE_NOOP("CoreMessage", "English"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Spanish"),
+    QT_TRANSLATE_NOOP("CoreMessage",
+                      "Introduction (top of \u201cWhy we are talking about LDN\u201d)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "How to get LDN at this clinic (end of the monitoring plan)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Contact (end of the safety section)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "After hours (end of the safety section)"),
 )
 ITEM = re.compile(r"item (\d+) (.+)", re.DOTALL)
 ITEM_TEXT = QT_TRANSLATE_NOOP("CoreMessage", "item %1 %2")
@@ -345,6 +357,14 @@ def warning_text(warning: str, translate: Translate) -> str:
     if field and known(field.group(2)):
         return f"{field.group(1)}: {core_message(field.group(2), translate)}"
     return core_message(warning, translate)
+
+
+def warning_message(warning: str, translate: Translate) -> str:
+    """A build's warning without its field, the message through ``translate``: for a label
+    that already says what the warning is about (the rules panel's "Accent colour")."""
+    field = WARNING_FIELD.fullmatch(warning)
+    return core_message(field.group(2) if field and known(field.group(2)) else warning,
+                        translate)
 
 
 def input_error_text(err: InputError, translate: Translate) -> str:

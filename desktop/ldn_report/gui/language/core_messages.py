@@ -8,7 +8,7 @@ from ...errors import InputError
 from ...i18n import core_messages
 from ...i18n.core_messages import known
 
-__all__ = ["core_message", "input_error_text", "known", "warning_text"]
+__all__ = ["core_message", "input_error_text", "known", "warning_message", "warning_text"]
 
 
 def core_message(message: str) -> str:
@@ -24,3 +24,8 @@ def input_error_text(err: InputError) -> str:
 def warning_text(warning: str) -> str:
     """A build's warning ("field: message") with the message in the interface language."""
     return core_messages.warning_text(warning, QCoreApplication.translate)
+
+
+def warning_message(warning: str) -> str:
+    """A build's warning without its field, in the interface language."""
+    return core_messages.warning_message(warning, QCoreApplication.translate)
