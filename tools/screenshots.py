@@ -207,10 +207,17 @@ def _report_page(language: str, path: Path) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    language = ""
-    if argv[:1] == ["--language"] and len(argv) >= 2:
-        language, argv = argv[1], argv[2:]
-    out_dir = Path(argv[0]) if argv else REPO_ROOT / "resources" / "screenshots"
+    # argparse: options in any order, and --help answers instead of becoming a folder's name.
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out_dir", nargs="?", type=Path,
+                        default=REPO_ROOT / "resources" / "screenshots",
+                        help="where the PNG files go (default: resources/screenshots)")
+    parser.add_argument("--language", default="", metavar="CODE",
+                        help="the interface and the example report in this language (es)")
+    args = parser.parse_args(argv)
+    language, out_dir = args.language, args.out_dir
     with tempfile.TemporaryDirectory() as home:
         for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
             os.environ[var] = str(Path(home) / var.lower())
