@@ -56,11 +56,6 @@ class ScriptLabel:
         self.para.drawOn(canvas, left, baseline - self.rise)
 
 
-def needs_paragraph(text: str) -> bool:
-    """Whether a label has letters only a script face, shaped, draws right."""
-    return scripts.needs_script_face(text)
-
-
 class TimelineDrawing(Flowable):
     """A horizontal axis in weeks with labelled points; labels take turns above and below the
     axis, and move one row further out when they would still touch a neighbour."""
@@ -74,14 +69,14 @@ class TimelineDrawing(Flowable):
         self.styles = styles
         self.drawing: Drawing | None = None
         # labels drawn as paragraphs: (label, left, baseline), set by wrap
-        self.script_labels: list[tuple[ScriptLabel, float, float]] = []
+        self.script_labels: ScriptLabels = []
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         st = self.styles
         label_size, tick_size = timeline_font_sizes(st.sizes.small, st.large)
         shape = (tuple(self.points), avail_width, label_size, tick_size, self.unit,
                  self.language, st.accent)
-        if any(needs_paragraph(text) for text, _ in self.points):
+        if any(scripts.needs_script_face(text) for text, _ in self.points):
             self.drawing, self.script_labels = _make(*shape)
         else:
             # Latin labels only (every built-in schedule): the same drawing for every report
@@ -123,7 +118,7 @@ def _make(points: Sequence[tuple[str, float]], width: float, label_size: float,
     shaped: dict[tuple[str, float], ScriptLabel] = {}
 
     def text_width(text: str, size: float) -> float:
-        if not needs_paragraph(text):
+        if not scripts.needs_script_face(text):
             return stringWidth(text, fonts.REGULAR, size)
         if (text, size) not in shaped:
             shaped[(text, size)] = ScriptLabel(text, size)
@@ -149,7 +144,7 @@ def _make(points: Sequence[tuple[str, float]], width: float, label_size: float,
             # A leader line says which point an outer or lower label belongs to.
             d.add(Line(label.x, axis_y, label.x, label.stem_end, strokeColor=RULE,
                        strokeWidth=0.7))
-        if needs_paragraph(label.text):
+        if scripts.needs_script_face(label.text):
             script_labels.append((shaped[(label.text, label_size)], label.left,
                                   label.baseline))
         else:
